@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link, NavLink, useLocation } from 'react-router'
+import { NotificationBell } from '~/components/notification-bell'
+import type { RootLoaderData } from '~/root'
+
+type Props = { user: RootLoaderData['user']; unread: number; locale: string }
+
+export function SiteHeader({ user, unread, locale }: Props) {
+	const { t } = useTranslation()
+	const location = useLocation()
+	const here = location.pathname + location.search
+	const isOperator = user?.roles.some((r) => r === 'OPERATOR' || r === 'ADMIN')
+	return (
+		<header className="site-header">
+			<div className="site-header__inner">
+				<Link to="/" className="brand" aria-label={t('brand.home')}>
+					<span className="brand__mark" aria-hidden="true">
+						⟷
+					</span>
+					<span className="brand__name">Cầu Nối</span>
+				</Link>
+				<form className="header-search" role="search" action="/search" method="get">
+					<label htmlFor="q" className="visually-hidden">
+						{t('nav.search')}
+					</label>
+					<input id="q" name="q" type="search" placeholder={t('nav.searchPlaceholder')} />
+				</form>
+				<nav aria-label={t('nav.main')} className="main-nav">
+					<NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+					{isOperator ? <NavLink to="/operator">{t('nav.operator')}</NavLink> : null}
+				</nav>
+				<div className="header-actions">
+					<Form method="post" action="/set-locale" className="locale-switch">
+						<input type="hidden" name="redirectTo" value={here} />
+						<button
+							type="submit"
+							name="locale"
+							value={locale === 'vi' ? 'en' : 'vi'}
+							lang={locale === 'vi' ? 'en' : 'vi'}
+							aria-label={t('nav.switchLanguage')}
+							data-testid="locale-switch"
+						>
+							{locale === 'vi' ? 'EN' : 'VI'}
+						</button>
+					</Form>
+					{user ? (
+						<>
+							<NotificationBell initialUnread={unread} />
+							<details className="account-menu">
+								<summary data-testid="account-menu">
+									<span className="avatar" aria-hidden="true">
+										{user.name.trim().split(/\s+/).pop()?.[0] ?? '?'}
+									</span>
+									<span className="account-menu__name">{user.name}</span>
+								</summary>
+								<ul>
+									<li>
+										<Link to="/me">{t('nav.profile')}</Link>
+									</li>
+									{user.organisations.map((org) => (
+										<li key={org.id}>
+											<Link to={`/organisations/${org.slug}`}>{org.name}</Link>
+										</li>
+									))}
+									<li>
+										<Link to="/me/notifications">{t('nav.notifications')}</Link>
+									</li>
+									<li>
+										<Form method="post" action="/logout">
+											<button type="submit" className="link-button" data-testid="logout">
+												{t('nav.logout')}
+											</button>
+										</Form>
+									</li>
+								</ul>
+							</details>
+						</>
+					) : (
+						<>
+							<Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="button button--ghost">
+								{t('nav.login')}
+							</Link>
+							<Link to="/register" className="button">
+								{t('nav.register')}
+							</Link>
+						</>
+					)}
+				</div>
+			</div>
+		</header>
+	)
+}

@@ -1,0 +1,74 @@
+import { NOTIFICATION_KINDS, renderNotificationText, type NotificationParams } from '~/models/notification.server'
+import type { AppLocale } from '~/locales'
+import { getFixedT, type Translate } from './i18n.server'
+import { absoluteUrl, renderLayout, type EmailContent, type RenderedEmail } from './layout.server'
+
+type TemplateContext = { t: Translate; params: NotificationParams; baseUrl: string }
+type Template = (context: TemplateContext) => EmailContent
+
+function text(params: NotificationParams, name: string) {
+	const value = params[name]
+	return value === undefined ? '' : String(value)
+}
+
+function common(t: Translate, params: NotificationParams) {
+	const name = text(params, 'recipientName') || text(params, 'name')
+	return {
+		greeting: name ? t('notifications.emails.greeting', { name }) : t('notifications.emails.greetingNoName'),
+		signoff: [t('notifications.emails.signoff'), t('notifications.emails.team')],
+	}
+}
+
+/**
+ * A notification's e-mail: its title as subject, its body, a button to its link. The job's params
+ * are the notification's plus `recipientName` and `link` (a site path), added by notify().
+ */
+function notificationTemplate(kind: string): Template {
+	return ({ t, params, baseUrl }) => {
+		const { title, body } = renderNotificationText(t, kind, params)
+		const url = absoluteUrl(params.link, baseUrl)
+		return {
+			subject: title,
+			...common(t, params),
+			paragraphs: [body],
+			action: url ? { label: t('notifications.emails.open'), url } : null,
+			footer: [
+				{ text: t('notifications.emails.manage'), link: absoluteUrl('/me/notifications/settings', baseUrl) },
+				{ text: t('notifications.emails.automated') },
+			],
+		}
+	}
+}
+
+const templates: Record<string, Template> = {
+	/** Params: name, link (absolute, with the token), hours. */
+	'password-reset': ({ t, params }) => {
+		const hours = Number(params.hours) || 1
+		return {
+			subject: t('notifications.emails.password-reset.subject'),
+			...common(t, params),
+			paragraphs: [t('notifications.emails.password-reset.intro')],
+			action: { label: t('notifications.emails.password-reset.action'), url: text(params, 'link') },
+			notes: [t('notifications.emails.password-reset.validity', { count: hours }), t('notifications.emails.password-reset.ignore')],
+			footer: [{ text: t('notifications.emails.automated') }],
+		}
+	},
+	...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((kind) => [kind, notificationTemplate(kind)])),
+}
+
+export const EMAIL_TEMPLATES: readonly string[] = Object.keys(templates)
+
+export function hasTemplate(name: string) {
+	return Object.hasOwn(templates, name)
+}
+
+export class UnknownTemplateError extends Error {
+	override name = 'UnknownTemplateError'
+}
+
+/** Subject, text and HTML of a template in one language; every parameter is escaped in the HTML. */
+export function renderTemplate(name: string, locale: AppLocale, params: NotificationParams, baseUrl: string): RenderedEmail {
+	const template = hasTemplate(name) ? templates[name] : undefined
+	if (!template) throw new UnknownTemplateError(`Unknown e-mail template: ${name}`)
+	return renderLayout(locale, template({ t: getFixedT(locale), params, baseUrl }))
+}

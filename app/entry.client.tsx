@@ -1,0 +1,28 @@
+import i18next from 'i18next'
+import { startTransition, StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { HydratedRouter } from 'react-router/dom'
+import { defaultLocale, resources } from '~/locales'
+
+async function main() {
+	// The server already chose the language; the <html lang> it rendered is the source of truth.
+	await i18next.use(initReactI18next).init({
+		resources,
+		lng: document.documentElement.lang || defaultLocale,
+		fallbackLng: defaultLocale,
+		interpolation: { escapeValue: false },
+	})
+	startTransition(() => {
+		hydrateRoot(
+			document,
+			<I18nextProvider i18n={i18next}>
+				<StrictMode>
+					<HydratedRouter />
+				</StrictMode>
+			</I18nextProvider>,
+		)
+	})
+}
+
+main().catch((error) => console.error(error))

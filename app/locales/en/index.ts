@@ -1,0 +1,12 @@
+import type vi from '../vi/index.ts'
+import type { Shape } from '../shape.ts'
+import api from './api.ts'
+import auth from './auth.ts'
+import common from './common.ts'
+import notifications from './notifications.ts'
+import operator from './operator.ts'
+import organisations from './organisations.ts'
+
+const en = { ...common, auth, organisations, operator, notifications, api } satisfies Shape<typeof vi>
+
+export default en

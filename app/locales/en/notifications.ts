@@ -1,0 +1,141 @@
+import type { Shape } from '../shape.ts'
+import type vi from '../vi/notifications.ts'
+
+export default {
+	title: 'Notifications',
+	kinds: {
+		account: {
+			welcome: {
+				title: 'Welcome to Cầu Nối',
+				body: 'Hello {{name}}, your account is ready. Complete your profile to start connecting technology supply and demand.',
+				setting: 'Welcome message when the account is created',
+			},
+			'password-changed': {
+				title: 'Your password was changed',
+				body: 'The password of your Cầu Nối account was just changed. If this was not you, please reset your password now and let us know.',
+				setting: 'When the account password is changed',
+			},
+			'role-granted': {
+				title: 'You were given the {{role}} role',
+				body: 'Your account was just given the {{role}} role on the exchange. If you did not expect this, please contact the operations team.',
+				setting: 'When the account is given a new role on the exchange',
+			},
+		},
+		membership: {
+			requested: {
+				title: '{{userName}} asked to join {{organisationName}}',
+				body: '{{userName}} asked to join {{organisationName}}. Please review the request and accept or decline it.',
+				setting: 'When someone asks to join an organisation you manage',
+			},
+			accepted: {
+				title: 'Your request to join {{organisationName}} was accepted',
+				body: 'You are now a member of {{organisationName}}.',
+				setting: 'When your request to join is accepted',
+			},
+			declined: {
+				title: 'Your request to join {{organisationName}} was not accepted',
+				body: '{{organisationName}} declined your request to join. You can contact the organisation directly if needed.',
+				setting: 'When your request to join is declined',
+			},
+			removed: {
+				title: 'You are no longer a member of {{organisationName}}',
+				body: 'An administrator of {{organisationName}} removed you from the organisation.',
+				setting: 'When you are removed from an organisation',
+			},
+			added: {
+				title: 'You were added to {{organisationName}}',
+				body: 'You were just added as a member of {{organisationName}}.',
+				setting: 'When you are added to an organisation',
+			},
+			'role-changed': {
+				title: 'Your role at {{organisationName}} changed',
+				body: 'Your new role at {{organisationName}}: {{role}}.',
+				setting: 'When your role in an organisation changes',
+			},
+		},
+		organisation: {
+			verified: {
+				title: '{{organisationName}} has been verified',
+				body: 'The exchange has verified the details of {{organisationName}}. Its profile now shows the verified mark.',
+				setting: 'When your organisation is verified',
+			},
+			unverified: {
+				title: '{{organisationName}} is no longer verified',
+				body: 'The verified status of {{organisationName}} was withdrawn. Please check and update the organisation details.',
+				setting: 'When your organisation loses its verified status',
+			},
+		},
+	},
+	unknownKind: 'You have a new notification',
+	live: {
+		new: 'New notification: {{title}}',
+	},
+	page: {
+		title: 'Notifications',
+		heading: 'Your notifications',
+		unreadSummary_one: 'You have {{count}} unread notification.',
+		unreadSummary_other: 'You have {{count}} unread notifications.',
+		allRead: 'You have read all your notifications.',
+		empty: 'You have no notifications yet.',
+		unread: 'Unread',
+		open: 'View details',
+		markRead: 'Mark as read',
+		markAllRead: 'Mark all as read',
+		settings: 'Notification settings',
+		pagination: 'Notification pages',
+	},
+	settings: {
+		title: 'Notification settings',
+		heading: 'Notification settings',
+		lead: 'Choose how you want to receive each kind of notification: on the site (the bell), by e-mail, both, or not at all.',
+		channels: {
+			IN_APP: 'On the site',
+			EMAIL: 'E-mail',
+			BOTH: 'Both',
+			NONE: 'Off',
+		},
+		groups: {
+			account: 'Account and security',
+			membership: 'Organisation membership',
+			organisation: 'Organisations',
+		},
+		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
+		defaultChannel: 'Default: {{channel}}',
+		save: 'Save settings',
+		saved: 'Your notification settings were saved.',
+		invalid: 'Not saved: a choice was not valid. Please check and try again.',
+		back: 'Back to notifications',
+	},
+	emails: {
+		greeting: 'Hello {{name}},',
+		greetingNoName: 'Hello,',
+		open: 'View on Cầu Nối',
+		signoff: 'Kind regards,',
+		team: 'The Cầu Nối team',
+		manage: 'You receive this e-mail because of your notification settings. Change them at:',
+		automated: 'This is an automated e-mail; please do not reply.',
+		'password-reset': {
+			subject: 'Reset your Cầu Nối password',
+			intro: 'We received a request to reset the password of the Cầu Nối account linked to this e-mail address.',
+			action: 'Reset password',
+			validity_one: 'The link is valid for {{count}} hour and can be used once.',
+			validity_other: 'The link is valid for {{count}} hours and can be used once.',
+			ignore: 'If you did not ask to reset your password, ignore this e-mail; your password will not change.',
+		},
+	},
+	devMail: {
+		title: 'Development mailbox',
+		heading: 'Development mailbox',
+		lead: 'SMTP_URL is not set, so the server writes e-mails to {{dir}} instead of sending them. This page is for development and testing only.',
+		empty: 'No e-mails yet.',
+		to: 'To',
+		subject: 'Subject',
+		date: 'Date',
+		open: 'Open',
+		back: 'Back to the mailbox',
+		html: 'HTML version',
+		text: 'Text version',
+		links: 'Links in this message',
+		frameTitle: 'HTML content of the e-mail',
+	},
+} satisfies Shape<typeof vi>

@@ -1,0 +1,48 @@
+import type { Shape } from '../shape.ts'
+import type vi from '../vi/operator.ts'
+
+export default {
+	title: 'Operations',
+	nav: { overview: 'Overview', organisations: 'Verify organisations', users: 'Users and roles' },
+	overview: {
+		unverified_one: '{{count}} organisation awaiting verification',
+		unverified_other: '{{count}} organisations awaiting verification',
+		users_one: '{{count}} user',
+		users_other: '{{count}} users',
+		organisations_one: '{{count}} organisation',
+		organisations_other: '{{count}} organisations',
+		recent: 'Recent activity',
+		noActivity: 'No activity yet.',
+	},
+	organisations: {
+		title: 'Verify organisations',
+		lead: 'Check the name, tax code and address against the business registration or founding decision before verifying.',
+		showUnverified: 'Awaiting verification',
+		showAll: 'All',
+		name: 'Organisation',
+		type: 'Type',
+		taxCode: 'Tax code',
+		province: 'Province',
+		owner: 'Owner',
+		status: 'Status',
+		verify: 'Verify',
+		unverify: 'Remove verification',
+		empty: 'No organisation is awaiting verification.',
+		verified: '{{name}} is verified.',
+		unverified: '{{name}} is no longer verified.',
+	},
+	users: {
+		title: 'Users and roles',
+		lead: "Give the broker role to people of broker firms and the operator role to the exchange's staff.",
+		search: 'Search by name or e-mail',
+		name: 'Name',
+		email: 'E-mail',
+		roles: 'Roles',
+		organisations: 'Organisations',
+		save: 'Save roles',
+		saved: 'Saved the roles of {{name}}.',
+		adminOnly: 'Only administrators can grant or remove the administrator and operator roles.',
+		selfDemote: 'You cannot remove your own administrator role.',
+		empty: 'No user found.',
+	},
+} satisfies Shape<typeof vi>

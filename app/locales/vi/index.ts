@@ -1,0 +1,11 @@
+import api from './api.ts'
+import auth from './auth.ts'
+import common from './common.ts'
+import notifications from './notifications.ts'
+import operator from './operator.ts'
+import organisations from './organisations.ts'
+
+// Vietnamese is the source of truth; each area's file is owned by its feature.
+const vi = { ...common, auth, organisations, operator, notifications, api }
+
+export default vi

@@ -1,0 +1,140 @@
+// Each kind has a title (the bell, the list, the e-mail subject), a body (the list and the e-mail)
+// and a setting label (the preferences page). A kind added to NOTIFICATION_KINDS needs all three.
+export default {
+	title: 'Thông báo',
+	kinds: {
+		account: {
+			welcome: {
+				title: 'Chào mừng bạn đến với Cầu Nối',
+				body: 'Xin chào {{name}}, tài khoản của bạn đã sẵn sàng. Hãy hoàn thiện hồ sơ để bắt đầu kết nối cung cầu công nghệ.',
+				setting: 'Lời chào khi tạo tài khoản',
+			},
+			'password-changed': {
+				title: 'Mật khẩu của bạn vừa được thay đổi',
+				body: 'Mật khẩu tài khoản Cầu Nối của bạn vừa được thay đổi. Nếu không phải bạn thực hiện, vui lòng đặt lại mật khẩu ngay và báo cho chúng tôi.',
+				setting: 'Khi mật khẩu tài khoản được thay đổi',
+			},
+			'role-granted': {
+				title: 'Bạn được cấp vai trò {{role}}',
+				body: 'Tài khoản của bạn vừa được cấp vai trò {{role}} trên sàn. Nếu bạn không mong đợi thay đổi này, vui lòng liên hệ bộ phận vận hành.',
+				setting: 'Khi tài khoản được cấp vai trò mới trên sàn',
+			},
+		},
+		membership: {
+			requested: {
+				title: '{{userName}} xin gia nhập {{organisationName}}',
+				body: '{{userName}} đã gửi yêu cầu gia nhập {{organisationName}}. Vui lòng xem xét để chấp nhận hoặc từ chối.',
+				setting: 'Khi có người xin gia nhập tổ chức bạn quản lý',
+			},
+			accepted: {
+				title: 'Yêu cầu gia nhập {{organisationName}} đã được chấp nhận',
+				body: 'Bạn đã trở thành thành viên của {{organisationName}}.',
+				setting: 'Khi yêu cầu gia nhập của bạn được chấp nhận',
+			},
+			declined: {
+				title: 'Yêu cầu gia nhập {{organisationName}} chưa được chấp nhận',
+				body: '{{organisationName}} đã từ chối yêu cầu gia nhập của bạn. Bạn có thể liên hệ trực tiếp với tổ chức nếu cần.',
+				setting: 'Khi yêu cầu gia nhập của bạn bị từ chối',
+			},
+			removed: {
+				title: 'Bạn không còn là thành viên của {{organisationName}}',
+				body: 'Quản trị viên của {{organisationName}} đã đưa bạn ra khỏi tổ chức.',
+				setting: 'Khi bạn bị đưa ra khỏi một tổ chức',
+			},
+			added: {
+				title: 'Bạn đã được thêm vào {{organisationName}}',
+				body: 'Bạn vừa được thêm làm thành viên của {{organisationName}}.',
+				setting: 'Khi bạn được thêm vào một tổ chức',
+			},
+			'role-changed': {
+				title: 'Vai trò của bạn tại {{organisationName}} đã thay đổi',
+				body: 'Vai trò mới của bạn tại {{organisationName}}: {{role}}.',
+				setting: 'Khi vai trò của bạn trong tổ chức thay đổi',
+			},
+		},
+		organisation: {
+			verified: {
+				title: '{{organisationName}} đã được xác minh',
+				body: 'Sàn đã xác minh thông tin của {{organisationName}}. Hồ sơ tổ chức nay hiển thị dấu đã xác minh.',
+				setting: 'Khi tổ chức của bạn được xác minh',
+			},
+			unverified: {
+				title: '{{organisationName}} bị gỡ trạng thái xác minh',
+				body: 'Trạng thái đã xác minh của {{organisationName}} vừa bị gỡ. Vui lòng kiểm tra và cập nhật thông tin tổ chức.',
+				setting: 'Khi tổ chức của bạn bị gỡ trạng thái xác minh',
+			},
+		},
+	},
+	unknownKind: 'Bạn có một thông báo mới',
+	live: {
+		new: 'Thông báo mới: {{title}}',
+	},
+	page: {
+		title: 'Thông báo',
+		heading: 'Thông báo của bạn',
+		unreadSummary_one: 'Bạn có {{count}} thông báo chưa đọc.',
+		unreadSummary_other: 'Bạn có {{count}} thông báo chưa đọc.',
+		allRead: 'Bạn đã đọc hết thông báo.',
+		empty: 'Bạn chưa có thông báo nào.',
+		unread: 'Chưa đọc',
+		open: 'Xem chi tiết',
+		markRead: 'Đánh dấu đã đọc',
+		markAllRead: 'Đánh dấu tất cả là đã đọc',
+		settings: 'Cài đặt thông báo',
+		pagination: 'Phân trang thông báo',
+	},
+	settings: {
+		title: 'Cài đặt thông báo',
+		heading: 'Cài đặt thông báo',
+		lead: 'Chọn cách bạn muốn nhận từng loại thông báo: trên trang (biểu tượng chuông), qua email, cả hai, hoặc không nhận.',
+		channels: {
+			IN_APP: 'Trên trang',
+			EMAIL: 'Email',
+			BOTH: 'Cả hai',
+			NONE: 'Không nhận',
+		},
+		groups: {
+			account: 'Tài khoản và bảo mật',
+			membership: 'Thành viên tổ chức',
+			organisation: 'Tổ chức',
+		},
+		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
+		defaultChannel: 'Mặc định: {{channel}}',
+		save: 'Lưu cài đặt',
+		saved: 'Đã lưu cài đặt thông báo.',
+		invalid: 'Không lưu được: có lựa chọn không hợp lệ. Vui lòng kiểm tra lại.',
+		back: 'Về danh sách thông báo',
+	},
+	emails: {
+		greeting: 'Xin chào {{name}},',
+		greetingNoName: 'Xin chào,',
+		open: 'Xem trên Cầu Nối',
+		signoff: 'Trân trọng,',
+		team: 'Đội ngũ Cầu Nối',
+		manage: 'Bạn nhận email này theo cài đặt thông báo của mình. Thay đổi cài đặt tại:',
+		automated: 'Đây là email tự động, vui lòng không trả lời.',
+		'password-reset': {
+			subject: 'Đặt lại mật khẩu Cầu Nối',
+			intro: 'Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản Cầu Nối gắn với địa chỉ email này.',
+			action: 'Đặt lại mật khẩu',
+			validity_one: 'Liên kết có hiệu lực trong {{count}} giờ và chỉ dùng được một lần.',
+			validity_other: 'Liên kết có hiệu lực trong {{count}} giờ và chỉ dùng được một lần.',
+			ignore: 'Nếu bạn không yêu cầu đặt lại mật khẩu, hãy bỏ qua email này; mật khẩu của bạn sẽ không thay đổi.',
+		},
+	},
+	devMail: {
+		title: 'Hộp thư thử nghiệm',
+		heading: 'Hộp thư thử nghiệm',
+		lead: 'Chưa cấu hình SMTP_URL nên email của máy chủ được ghi vào thư mục {{dir}} thay vì gửi đi. Trang này chỉ dùng khi phát triển và kiểm thử.',
+		empty: 'Chưa có email nào.',
+		to: 'Người nhận',
+		subject: 'Tiêu đề',
+		date: 'Thời gian',
+		open: 'Mở',
+		back: 'Về hộp thư',
+		html: 'Bản HTML',
+		text: 'Bản văn bản',
+		links: 'Các liên kết trong thư',
+		frameTitle: 'Nội dung HTML của email',
+	},
+}

@@ -1,0 +1,59 @@
+import { type RouteConfig, index, layout, prefix, route } from '@react-router/dev/routes'
+
+export default [
+	index('routes/home.tsx'),
+	route('healthz', 'routes/healthz.ts'),
+	route('set-locale', 'routes/set-locale.ts'),
+
+	// Accounts
+	route('login', 'routes/auth/login.tsx'),
+	route('logout', 'routes/auth/logout.ts'),
+	route('register', 'routes/auth/register.tsx'),
+	route('forgot-password', 'routes/auth/forgot-password.tsx'),
+	route('reset-password', 'routes/auth/reset-password.tsx'),
+
+	...prefix('me', [
+		index('routes/me/profile.tsx'),
+		route('password', 'routes/me/password.tsx'),
+		route('notifications', 'routes/me/notifications.tsx'),
+		route('notifications/settings', 'routes/me/notification-settings.tsx'),
+	]),
+
+	// Organisations
+	...prefix('organisations', [
+		index('routes/organisations/index.tsx'),
+		route('new', 'routes/organisations/new.tsx'),
+		route(':slug', 'routes/organisations/detail.tsx'),
+		route(':slug/edit', 'routes/organisations/edit.tsx'),
+		route(':slug/members', 'routes/organisations/members.tsx'),
+		route(':slug/api-keys', 'routes/organisations/api-keys.tsx'),
+	]),
+
+	// Operators
+	...prefix('operator', [
+		layout('routes/operator/layout.tsx', [
+			index('routes/operator/index.tsx'),
+			route('organisations', 'routes/operator/organisations.tsx'),
+			route('users', 'routes/operator/users.tsx'),
+		]),
+	]),
+
+	// Development mailbox (mail written to files when SMTP_URL is unset)
+	route('dev/mail', 'routes/dev/mail.tsx'),
+	route('dev/mail/:id', 'routes/dev/mail-message.tsx'),
+
+	// JSON API
+	...prefix('api/v1', [
+		route('openapi.json', 'routes/api/openapi.ts'),
+		route('me', 'routes/api/me.ts'),
+		route('organisations', 'routes/api/organisations.ts'),
+		route('organisations/:id', 'routes/api/organisation.ts'),
+		route('organisations/:id/members', 'routes/api/organisation-members.ts'),
+		route('reference/fields', 'routes/api/reference-fields.ts'),
+		route('reference/provinces', 'routes/api/reference-provinces.ts'),
+		route('notifications', 'routes/api/notifications.ts'),
+		route('*', 'routes/api/not-found.ts'),
+	]),
+
+	route('*', 'routes/not-found.tsx'),
+] satisfies RouteConfig

@@ -1,0 +1,80 @@
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible'
+import { data } from 'react-router'
+import { prisma } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
+
+type Limiter = { points: number; duration: number; blockDuration?: number }
+
+// Budgets per key; counters live in Postgres so every node shares them.
+export const LIMITS = {
+	loginIp: { points: 30, duration: 15 * 60, blockDuration: 15 * 60 },
+	loginAccount: { points: 8, duration: 15 * 60, blockDuration: 15 * 60 },
+	registerIp: { points: 10, duration: 60 * 60 },
+	passwordResetIp: { points: 10, duration: 60 * 60 },
+	passwordResetAccount: { points: 3, duration: 60 * 60 },
+	writeUser: { points: 120, duration: 60 },
+} satisfies Record<string, Limiter>
+
+export type LimitName = keyof typeof LIMITS
+
+const limiters = new Map<LimitName, RateLimiterPrisma>()
+
+function limiter(name: LimitName) {
+	let found = limiters.get(name)
+	if (!found) {
+		found = new RateLimiterPrisma({
+			storeClient: prisma,
+			tableName: 'rateLimit',
+			keyPrefix: name,
+			clearExpiredByTimeout: false,
+			...LIMITS[name],
+		})
+		limiters.set(name, found)
+	}
+	return found
+}
+
+/** Thrown when a budget is spent: a translated 429 with Retry-After. */
+export function tooManyRequests(retryAfterSeconds: number) {
+	return data(
+		{ message: 'errors.tooManyRequests', retryAfter: retryAfterSeconds },
+		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+	)
+}
+
+/** Spends one point of a budget; throws a 429 response when it is exhausted. */
+export async function consume(name: LimitName, key: string, points = 1) {
+	if (getEnv().RATE_LIMIT_DISABLED) return
+	try {
+		await limiter(name).consume(key, points)
+	} catch (error) {
+		if (error instanceof RateLimiterRes) throw tooManyRequests(Math.max(1, Math.ceil(error.msBeforeNext / 1000)))
+		throw error
+	}
+}
+
+/** Whether a budget is already spent, without spending it (to refuse before doing costly work). */
+export async function isLimited(name: LimitName, key: string) {
+	if (getEnv().RATE_LIMIT_DISABLED) return null
+	const res = await limiter(name).get(key)
+	if (res && res.consumedPoints >= LIMITS[name].points) return Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+	return null
+}
+
+export async function reset(name: LimitName, key: string) {
+	await limiter(name).delete(key)
+}
+
+/** Spends one point; returns the seconds to wait when the budget is exhausted, else null. For form actions that answer with a message. */
+export async function hit(name: LimitName, key: string): Promise<number | null> {
+	try {
+		await consume(name, key)
+		return null
+	} catch (error) {
+		if (error instanceof Response || (error && typeof error === 'object' && 'init' in error)) {
+			const init = (error as { init?: { headers?: Record<string, string> } }).init
+			return Number(init?.headers?.['Retry-After'] ?? 60)
+		}
+		throw error
+	}
+}

@@ -1,0 +1,12 @@
+// `npm run db:seed`: adds the demo organisations and users to DATABASE_URL (never run implicitly on a real database).
+import { seedDemo } from '../prisma/seed/seed.ts'
+
+const url = process.env.DATABASE_URL
+if (!url) {
+	console.error('DATABASE_URL is not set / Chưa đặt DATABASE_URL')
+	process.exit(1)
+}
+const { created, logins, password } = await seedDemo(url)
+console.log(`Seeded ${created.organisations} organisations and ${created.users} users.`)
+console.log(`Demo logins (password ${password}):`)
+for (const login of logins) console.log(`  ${login.roleVi} / ${login.role}: ${login.email}`)

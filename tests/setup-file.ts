@@ -1,0 +1,4 @@
+// Runs before every test file (vitest.config.ts setupFiles).
+import { failOnConsoleError } from './console'
+
+failOnConsoleError()
