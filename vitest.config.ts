@@ -9,5 +9,6 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		env: { SESSION_SECRET: 'test-session-secret-0123456789abcdef', LOG_LEVEL: 'silent' },
 	},
 })

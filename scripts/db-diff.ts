@@ -45,7 +45,8 @@ async function createEngine(datamodel: string): Promise<Engine> {
 	const bytes = await fs.readFile(path.join(path.dirname(bindingsPath), 'schema_engine_bg.wasm'))
 	const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': engineBindings })
 	engineBindings.__wbg_set_wasm(instance.exports)
-	;(instance.exports.__wbindgen_start as () => void)()
+	const start = instance.exports.__wbindgen_start as () => void
+	start()
 	return engineBindings.SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, () => {}, offlineAdapter)
 }
 

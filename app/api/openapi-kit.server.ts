@@ -25,7 +25,7 @@ export type Operation = {
 	summary: string
 	description?: string
 	tags: string[]
-	security: Array<Record<string, string[]>>
+	security: SecurityRequirements
 	parameters?: Array<Parameter | Reference>
 	requestBody?: { required?: boolean; description?: string; content: Record<string, { schema: JsonSchema }> }
 	responses: Record<string, ResponseObject | Reference>
@@ -115,15 +115,17 @@ export function errors(...statuses: ErrorStatus[]): Record<string, Reference> {
 	return Object.fromEntries(all.map((status) => [String(status), { $ref: `#/components/responses/${ERROR_RESPONSES[status]}` }]))
 }
 
+type SecurityRequirements = Array<Record<string, string[]>>
+
 /** Who may call an operation. */
-export const security = {
+export const security: Record<'public' | 'any' | 'user', SecurityRequirements> = {
 	/** Anyone; credentials are used when sent (an invalid key is still refused with 401). */
 	public: [{}, { apiKey: [] }, { sessionCookie: [] }],
 	/** A signed-in person or an organisation's API key. */
 	any: [{ apiKey: [] }, { sessionCookie: [] }],
 	/** A signed-in person only; API keys get 403. */
 	user: [{ sessionCookie: [] }],
-} satisfies Record<string, Array<Record<string, string[]>>>
+}
 
 export const pageParameters: Reference[] = [{ $ref: '#/components/parameters/Page' }, { $ref: '#/components/parameters/PageSize' }]
 

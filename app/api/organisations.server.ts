@@ -110,6 +110,13 @@ export function organisationInputOf(organisationId: string) {
 	})
 }
 
+/** One membership of the organisation, as the members endpoints show it; 404 when it is not there. */
+export async function requireMember(organisationId: string, where: Prisma.MembershipWhereInput) {
+	const member = await prisma.membership.findFirst({ where: { ...where, organisationId }, select: memberSelect })
+	if (!member) throw notFound('api.errors.membershipUnknown')
+	return member
+}
+
 export const memberSelect = {
 	id: true,
 	role: true,
@@ -118,8 +125,8 @@ export const memberSelect = {
 	user: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.MembershipSelect
 
-export async function listMembers(organisationId: string, includePending: boolean, page: { skip: number; take: number }) {
-	const where: Prisma.MembershipWhereInput = { organisationId, ...(includePending ? {} : { status: 'ACTIVE' }) }
+export async function listMembers(organisationId: string, status: 'ACTIVE' | 'PENDING' | 'ALL', page: { skip: number; take: number }) {
+	const where: Prisma.MembershipWhereInput = { organisationId, ...(status === 'ALL' ? {} : { status }) }
 	const [items, total] = await Promise.all([
 		prisma.membership.findMany({ where, select: memberSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...page }),
 		prisma.membership.count({ where }),

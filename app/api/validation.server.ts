@@ -90,14 +90,19 @@ export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES
 	}
 }
 
-/** Reads the JSON body and validates it; the body must be a JSON object. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, options: ReadOptions = {}): Promise<z.output<S>> {
+/** The JSON body, which must be an object (undefined when `optional` and there is none). */
+export async function readJsonObject(request: Request, options: ReadOptions = {}): Promise<Record<string, unknown> | undefined> {
 	const body = await readJsonBody(request, options)
-	if (body === undefined && options.optional) return validate(schema, {})
+	if (body === undefined && options.optional) return undefined
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		throw validationFailed({ [ROOT_FIELD]: [msg('api.errors.bodyNotObject')] }, 'api.errors.bodyNotObject')
 	}
-	return validate(schema, body)
+	return body as Record<string, unknown>
+}
+
+/** Reads the JSON body and validates it; the body must be a JSON object (an absent optional one counts as {}). */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, options: ReadOptions = {}): Promise<z.output<S>> {
+	return validate(schema, (await readJsonObject(request, options)) ?? {})
 }
 
 /** The query string as an object of first values, validated: unknown parameters are ignored. */

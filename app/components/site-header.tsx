@@ -19,7 +19,7 @@ export function SiteHeader({ user, unread, locale }: Props) {
 					</span>
 					<span className="brand__name">Cầu Nối</span>
 				</Link>
-				<form className="header-search" role="search" action="/search" method="get">
+				<form className="header-search" role="search" action="/organisations" method="get">
 					<label htmlFor="q" className="visually-hidden">
 						{t('nav.search')}
 					</label>

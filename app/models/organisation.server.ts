@@ -247,11 +247,14 @@ export async function changeMemberRole(actorId: string, organisationId: string, 
 
 /** Removes a member (or lets a member leave). Admins remove only plain members; the last owner cannot go. */
 export async function removeMember(actorId: string, organisationId: string, membershipId: string) {
+	// Read the actor's role before the transaction: embedded Postgres serialises transactions, so a
+	// query outside `tx` while one is open would wait for it forever.
+	const actorRole = await membershipRole(actorId, organisationId)
 	await inTransaction(async (unit) => {
 		const target = await loadTarget(unit, organisationId, membershipId)
 		const leaving = target.userId === actorId
 		if (!leaving) {
-			const actorRole = await requireManager(actorId, organisationId)
+			if (!canManage(actorRole)) throw new OrganisationError('errors.forbidden', 403)
 			if (actorRole !== 'OWNER' && target.role !== 'MEMBER') throw new OrganisationError('organisations.errors.ownerOnly', 403)
 		}
 		if (target.role === 'OWNER' && target.status === 'ACTIVE' && (await activeOwnerCount(unit, organisationId)) <= 1) {

@@ -50,6 +50,7 @@ interface AppliedRow {
 
 interface Context {
 	client: pg.Client
+	log: (message: string) => void
 	files: Map<string, MigrationFile>
 	// Names another runner applied between our planning and our turn (see applyMigration).
 	skipped: Set<string>
@@ -82,13 +83,13 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
 	const files = await readMigrations(options.migrationsDir)
 	const client = await connect(databaseUrl)
 	try {
-		// Taken before the table exists: two empty databases racing on CREATE TABLE IF NOT EXISTS
-		// can still collide on the table's type.
+		// Taken before the table exists: two runners racing on CREATE TABLE IF NOT EXISTS in one
+		// empty database can still collide on the table's row type.
 		await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY])
 		await client.query(CREATE_MIGRATIONS_TABLE)
 		checkHistory(files, await readApplied(client), log)
 
-		const context: Context = { client, files: new Map(files.map((file) => [file.name, file])), skipped: new Set() }
+		const context: Context = { client, log, files: new Map(files.map((file) => [file.name, file])), skipped: new Set() }
 		const umzug = new Umzug<Context>({
 			migrations: files.map((file) => ({ name: file.name, path: file.path, up: applyMigration })),
 			context,
@@ -103,9 +104,7 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
 			await client.query('ROLLBACK').catch(() => {})
 			throw unwrapMigrationError(error)
 		}
-		const names = applied.map((m) => m.name).filter((name) => !context.skipped.has(name))
-		for (const name of names) log(`applied ${name}`)
-		return names
+		return applied.map((m) => m.name).filter((name) => !context.skipped.has(name))
 	} finally {
 		await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => {})
 		await client.end()
@@ -209,6 +208,7 @@ const prismaMigrationsStorage: UmzugStorage<Context> = {
 			)
 		}
 		await context.client.query('COMMIT')
+		if (!context.skipped.has(name)) context.log(`applied ${name}`)
 	},
 	async unlogMigration({ name }) {
 		throw new Error(`Cannot revert ${name}: Prisma migrations are forward-only; write a new migration instead`)

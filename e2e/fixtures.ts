@@ -1,0 +1,197 @@
+/**
+ * Playwright fixtures: rows and signed-in browsers made directly in the database the e2e server
+ * uses (playwright.config.ts), so tests only drive the UI for what they are about.
+ *
+ *   test('…', async ({ page, factory }) => {
+ *     const { user, organisation } = await factory.owner()
+ *     await factory.signIn(page.context(), user)
+ *   })
+ *
+ * Everything a factory creates (and every e-mail handed to `factory.track`) is deleted after the test.
+ */
+import './env.ts'
+import { randomBytes } from 'node:crypto'
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import type { MembershipRole, MembershipStatus, OrganisationType, PlatformRole } from '../app/generated/prisma/client.ts'
+import en from '../app/locales/en/index.ts'
+import vi from '../app/locales/vi/index.ts'
+import { createSession } from '../app/models/session.server.ts'
+import { disconnectPrisma, getPrisma } from '../app/utils/db.server.ts'
+import { hashPassword } from '../app/utils/password.server.ts'
+import { serializeSessionCookie } from '../app/utils/session.server.ts'
+import { E2E_BASE_URL } from './env.ts'
+
+export { expect }
+
+/** The UI texts, so tests check what a reader sees without copying strings. */
+export const texts = { vi, en }
+
+/** A translation with its `{{placeholders}}` filled in, as i18next renders it. */
+export function interpolate(template: string, params: Record<string, string | number>): string {
+	return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** A pattern matching a translation whatever its placeholders were filled with. */
+export function textPattern(template: string): RegExp {
+	const parts = template.split(/\{\{\s*\w+\s*\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+	return new RegExp(parts.join('.+?'))
+}
+
+/** The password of every factory user. */
+export const TEST_PASSWORD = 'Kiem-thu-E2E-2026!'
+
+export type TestUser = { id: string; email: string; name: string; password: string; locale: 'vi' | 'en' }
+export type TestOrganisation = { id: string; slug: string; name: string }
+
+type UserOptions = { name?: string; email?: string; locale?: 'vi' | 'en'; roles?: PlatformRole[] }
+type OrganisationOptions = { name?: string; type?: OrganisationType; provinceCode?: string; verified?: boolean }
+
+let passwordHash: Promise<string> | undefined
+
+export function uniqueSuffix() {
+	return randomBytes(4).toString('hex')
+}
+
+export class Factory {
+	readonly #userIds = new Set<string>()
+	readonly #organisationIds = new Set<string>()
+	readonly #emails = new Set<string>()
+
+	constructor(readonly baseURL: string) {}
+
+	get db() {
+		return getPrisma()
+	}
+
+	async user(options: UserOptions = {}): Promise<TestUser> {
+		const suffix = uniqueSuffix()
+		const email = (options.email ?? `e2e-${suffix}@kiemthu.example`).toLowerCase()
+		const name = options.name ?? `Nguyễn Kiểm Thử ${suffix}`
+		const locale = options.locale ?? 'vi'
+		const row = await this.db.user.create({
+			data: {
+				email,
+				name,
+				passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+				locale,
+				roles: Array.from(new Set<PlatformRole>(['MEMBER', ...(options.roles ?? [])])),
+			},
+			select: { id: true },
+		})
+		this.#userIds.add(row.id)
+		this.#emails.add(email)
+		return { id: row.id, email, name, password: TEST_PASSWORD, locale }
+	}
+
+	async organisation(options: OrganisationOptions = {}): Promise<TestOrganisation> {
+		const suffix = uniqueSuffix()
+		const name = options.name ?? `Viện Kiểm thử E2E ${suffix}`
+		const row = await this.db.organisation.create({
+			data: {
+				slug: `e2e-vien-kiem-thu-${suffix}`,
+				name,
+				type: options.type ?? 'RESEARCH_INSTITUTE',
+				provinceCode: options.provinceCode ?? '01',
+				description: 'Tổ chức tạo cho kiểm thử đầu cuối.',
+				verifiedAt: options.verified === false ? null : new Date(),
+			},
+			select: { id: true, slug: true, name: true },
+		})
+		this.#organisationIds.add(row.id)
+		return row
+	}
+
+	async member(user: TestUser, organisation: TestOrganisation, role: MembershipRole = 'MEMBER', status: MembershipStatus = 'ACTIVE') {
+		return this.db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role, status }, select: { id: true } })
+	}
+
+	/** A fresh organisation and its owner. */
+	async owner(options: { user?: UserOptions; organisation?: OrganisationOptions } = {}) {
+		const user = await this.user(options.user)
+		const organisation = await this.organisation(options.organisation)
+		await this.member(user, organisation, 'OWNER')
+		return { user, organisation }
+	}
+
+	/**
+	 * Signs the browser context in as `user`: a Session row made by the app's own code and the
+	 * `__session` cookie the server would set. Returns the cookie value.
+	 */
+	async signIn(context: BrowserContext, user: Pick<TestUser, 'id'>): Promise<string> {
+		const session = await createSession(user.id, { userAgent: 'playwright-fixture' })
+		const header = await serializeSessionCookie(session.secret, session.expiresAt)
+		const pair = header.split(';')[0] ?? ''
+		const value = pair.slice(pair.indexOf('=') + 1)
+		await context.addCookies([
+			{
+				name: '__session',
+				value,
+				url: this.baseURL,
+				httpOnly: true,
+				sameSite: 'Lax',
+				expires: Math.floor(session.expiresAt.getTime() / 1000),
+			},
+		])
+		return value
+	}
+
+	/** Deletes, after the test, the account registered through the UI with this e-mail and the organisations it owns. */
+	track(email: string) {
+		this.#emails.add(email.toLowerCase())
+	}
+
+	async cleanup() {
+		const db = this.db
+		const emails = [...this.#emails]
+		const tracked = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true } })
+		const userIds = [...new Set([...this.#userIds, ...tracked.map((u) => u.id)])]
+		const owned = await db.membership.findMany({
+			where: { userId: { in: userIds }, role: 'OWNER' },
+			select: { organisationId: true },
+		})
+		const organisationIds = [...new Set([...this.#organisationIds, ...owned.map((m) => m.organisationId)])]
+		// Only organisations nobody else belongs to: a test user who joined a seeded one leaves it intact.
+		const shared = await db.membership.findMany({
+			where: { organisationId: { in: organisationIds }, userId: { notIn: userIds } },
+			select: { organisationId: true },
+		})
+		const keep = new Set(shared.map((m) => m.organisationId).filter((id) => !this.#organisationIds.has(id)))
+		await db.organisation.deleteMany({ where: { id: { in: organisationIds.filter((id) => !keep.has(id)) } } })
+		await db.user.deleteMany({ where: { id: { in: userIds } } })
+		if (emails.length > 0) {
+			await db.rateLimit.deleteMany({ where: { OR: emails.map((email) => ({ key: { endsWith: email } })) } })
+		}
+		this.#userIds.clear()
+		this.#organisationIds.clear()
+		this.#emails.clear()
+	}
+}
+
+/** Opens the account menu in the header and logs out. */
+export async function logOut(page: Page) {
+	await page.getByTestId('account-menu').click()
+	await page.getByTestId('logout').click()
+}
+
+/** A conform field's error list (conform gives it the id `<form id>-<field name>-error`). */
+export function fieldError(page: Page, formId: string, name: string): Locator {
+	return page.locator(`[id="${formId}-${name}-error"]`)
+}
+
+type Fixtures = { factory: Factory }
+type WorkerFixtures = { database: void }
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+	database: [
+		async ({}, use) => {
+			await use()
+			await disconnectPrisma()
+		},
+		{ scope: 'worker', auto: true },
+	],
+	factory: async ({ baseURL }, use) => {
+		const factory = new Factory(baseURL ?? E2E_BASE_URL)
+		await use(factory)
+		await factory.cleanup()
+	},
+})
