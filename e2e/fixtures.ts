@@ -93,7 +93,7 @@ export class Factory {
 				type: options.type ?? 'RESEARCH_INSTITUTE',
 				provinceCode: options.provinceCode ?? '01',
 				description: 'Tổ chức tạo cho kiểm thử đầu cuối.',
-				verifiedAt: options.verified === false ? null : new Date(),
+				verifiedAt: options.verified ? new Date() : null,
 			},
 			select: { id: true, slug: true, name: true },
 		})
@@ -176,6 +176,11 @@ export async function logOut(page: Page) {
 /** A conform field's error list (conform gives it the id `<form id>-<field name>-error`). */
 export function fieldError(page: Page, formId: string, name: string): Locator {
 	return page.locator(`[id="${formId}-${name}-error"]`)
+}
+
+/** A conform form's own error list (`<form id>-error`), e.g. "wrong e-mail or password". */
+export function formError(page: Page, formId: string): Locator {
+	return page.locator(`[id="${formId}-error"]`)
 }
 
 type Fixtures = { factory: Factory }

@@ -85,7 +85,7 @@ export async function listPublicOrganisations(filters: OrganisationFilters, page
 	}
 	if (filters.q) where.id = { in: await idsMatching(filters.q) }
 	const [rows, total] = await Promise.all([
-		prisma.organisation.findMany({ where, select: publicOrganisationSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...page }),
+		prisma.organisation.findMany({ where, select: publicOrganisationSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: page.skip, take: page.take }),
 		prisma.organisation.count({ where }),
 	])
 	return { items: rows.map(toPublicOrganisation), total }
@@ -128,7 +128,7 @@ export const memberSelect = {
 export async function listMembers(organisationId: string, status: 'ACTIVE' | 'PENDING' | 'ALL', page: { skip: number; take: number }) {
 	const where: Prisma.MembershipWhereInput = { organisationId, ...(status === 'ALL' ? {} : { status }) }
 	const [items, total] = await Promise.all([
-		prisma.membership.findMany({ where, select: memberSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...page }),
+		prisma.membership.findMany({ where, select: memberSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: page.skip, take: page.take }),
 		prisma.membership.count({ where }),
 	])
 	return { items, total }

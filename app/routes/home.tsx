@@ -4,6 +4,7 @@ import type { Route } from './+types/home'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useRootData } from '~/root'
 import { prisma } from '~/utils/db.server'
+import { formatNumber } from '~/utils/format'
 import { translateKey } from '~/utils/meta'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
@@ -28,7 +29,7 @@ export async function loader() {
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation()
 	const root = useRootData()
-	const number = (n: number) => n.toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')
+	const number = (n: number) => formatNumber(n, i18n.language === 'en' ? 'en' : 'vi')
 	return (
 		<div className="home">
 			<section className="hero">

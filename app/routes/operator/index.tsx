@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/index'
 import { requireRole } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
+import { formatDateTime } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'operator.title')
@@ -43,7 +44,7 @@ export default function OperatorHome({ loaderData }: Route.ComponentProps) {
 					{recent.map((entry) => (
 						<li key={entry.id}>
 							<time dateTime={new Date(entry.createdAt).toISOString()}>
-								{new Date(entry.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}
+								{formatDateTime(entry.createdAt, i18n.language === 'en' ? 'en' : 'vi')}
 							</time>{' '}
 							<code>{entry.action}</code> {entry.actor?.name ?? ''}
 						</li>

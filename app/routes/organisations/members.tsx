@@ -18,6 +18,7 @@ import { prisma } from '~/utils/db.server'
 import { invariantResponse } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
 import { consume } from '~/utils/rate-limit.server'
+import { formatDate } from '~/utils/format'
 import { EmailSchema } from '~/utils/validation'
 
 const ROLES = ['OWNER', 'ADMIN', 'MEMBER'] as const
@@ -83,7 +84,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function MembersPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation()
 	const { organisation, pending, active, me, myRole } = loaderData
-	const date = (d: Date | string) => new Date(d).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')
+	const locale = i18n.language === 'en' ? 'en' : 'vi'
 	const roleChoices = myRole === 'OWNER' ? ROLES : (['MEMBER'] as const)
 	return (
 		<div className="page">
@@ -161,7 +162,7 @@ export default function MembersPage({ loaderData, actionData }: Route.ComponentP
 											</button>
 										</Form>
 									</td>
-									<td>{date(m.createdAt)}</td>
+									<td>{formatDate(m.createdAt, locale)}</td>
 									<td>
 										<Form method="post">
 											<input type="hidden" name="membershipId" value={m.id} />
