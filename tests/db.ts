@@ -4,8 +4,8 @@
 //
 // gives the file its own freshly migrated database, points DATABASE_URL (and so the `prisma`
 // singleton of ~/utils/db.server) at it, and removes it after the file's last test.
-import fs from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
 import { afterAll, inject } from 'vitest'
 import { disconnectPrisma, getPrisma, type PrismaClient } from '../app/utils/db.server'
 import { startEmbeddedPostgres } from '../app/utils/embedded-postgres.server'

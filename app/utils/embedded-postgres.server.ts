@@ -1,27 +1,30 @@
 // Embedded Postgres for running without DATABASE_URL: PGlite (Postgres 18 compiled to WASM,
 // in-process) served over the wire protocol by pglite-socket, so `pg`, Prisma and psql connect to
-// it like to any server. Measured with pglite-socket 0.2.17 (see embedded-postgres.server.test.ts):
+// it like to any server. Measured with pglite-socket 0.2.17 (embedded-postgres.server.test.ts
+// keeps the essentials checked):
 //
 // - PGlite is ONE Postgres session. pglite-socket accepts up to `maxConnections` clients (its
 //   default is 1: a second client is dropped and pg reports "Connection terminated unexpectedly")
 //   and multiplexes them onto that session, one protocol message at a time. We allow
 //   EMBEDDED_MAX_CONNECTIONS; keep every pool at or under EMBEDDED_POOL_SIZE so the sum fits.
-// - Results stay correct under concurrency: 5,000 parallel parameterised queries over a pool of
-//   10 all matched, and 200 concurrent transactions committed or rolled back exactly as asked.
+// - Results stay correct under concurrency: 5,000 parallel parameterised pg queries over a pool
+//   of 10 (in memory and on disk), 200 parallel Prisma creates and reads, and 30 parallel Prisma
+//   interactive transactions all came out exactly as asked.
 // - While one connection is inside a transaction, every other connection waits until it commits
-//   or rolls back: transactions are serialised, never interleaved. Code that holds a transaction
-//   and awaits a query on another connection (e.g. `prisma.x` instead of `tx.x` inside
-//   `$transaction`) deadlocks until Prisma's transaction timeout.
+//   or rolls back: transactions are serialised, never interleaved. So code that holds a
+//   transaction and awaits a query on another connection (`prisma.x` instead of `tx.x` inside
+//   `$transaction`) hangs until Prisma's transaction timeout (5 s) and then fails, where real
+//   Postgres would answer.
 // - Session state is shared by all connections: SET, session advisory locks (every client "gets"
-//   pg_advisory_lock at once), prepared statement names, temporary tables. Prisma and pg's
-//   unnamed statements are fine; don't rely on session state.
+//   pg_advisory_lock at once), named prepared statements, temporary tables. Prisma and pg use
+//   unnamed statements, which is fine; don't rely on session state.
 // - LISTEN/NOTIFY does not work across connections: a NOTIFY is delivered to the connection
 //   that sent it. Job workers must poll in embedded mode.
 // - The database name in the URL is ignored (always `postgres`); CREATE DATABASE succeeds but
 //   nothing can connect to the new database. Tests isolate with one PGlite per test file instead.
 // - A client that disconnects inside a transaction gets it rolled back.
-// - One process per data directory: PGlite itself does not stop a second one opening it (which
-//   corrupts it), so we hold a lock file beside it.
+// - One process per data directory: PGlite itself lets a second instance open it (which corrupts
+//   it), so we hold a lock file beside it.
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
