@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { AppLocale } from '~/locales'
+import { defaultLocale, type AppLocale } from '~/locales'
 import { logger } from '~/utils/logger.server'
 import { errorResponse, internalErrorResponse, methodNotAllowed, toApiError } from './errors.server'
 import { resolveApiLocale } from './locale.server'
@@ -38,7 +38,10 @@ function requestIdOf(request: Request) {
  * (ApiError, OrganisationError, ZodError, thrown Responses and `data()`) with their status and a
  * translated message, anything else into a 500 whose request id is logged with the error.
  */
-export function apiRoute<P extends Params = Params>(handlers: Partial<Record<ApiMethod, ApiHandler<P>>>) {
+export function apiRoute<P extends Params = Params>(
+	handlers: Partial<Record<ApiMethod, ApiHandler<P>>>,
+	{ answerOptions = true }: { answerOptions?: boolean } = {},
+) {
 	const methods = ORDER.filter((m) => handlers[m])
 	const allow = methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).concat('OPTIONS')
 
@@ -47,20 +50,26 @@ export function apiRoute<P extends Params = Params>(handlers: Partial<Record<Api
 		const requestId = requestIdOf(request)
 		const method = request.method.toUpperCase()
 		const url = new URL(request.url)
-		let locale: AppLocale = 'vi'
+		let locale: AppLocale = defaultLocale
 		try {
 			locale = await resolveApiLocale(request)
 			let response: Response
-			if (method === 'OPTIONS') {
+			if (method === 'OPTIONS' && answerOptions) {
 				response = new Response(null, { status: 204, headers: { Allow: allow.join(', ') } })
 			} else {
-				const handler = handlers[(method === 'HEAD' ? 'GET' : method) as ApiMethod]
+				const handler = handlers[(method === 'HEAD' || method === 'OPTIONS' ? 'GET' : method) as ApiMethod]
 				if (!handler) throw methodNotAllowed(method, allow)
 				response = await handler({ ...args, url, locale, requestId })
 			}
-			response.headers.set('X-Request-Id', requestId)
+			try {
+				response.headers.set('X-Request-Id', requestId)
+			} catch {
+				// Response.redirect() and fetched responses have immutable headers; the id is optional.
+			}
 			return response
 		} catch (error) {
+			// A success thrown to short-circuit is still a success.
+			if (error instanceof Response && error.status < 300) return error
 			const expected = await toApiError(error)
 			if (expected) return errorResponse(expected, locale, requestId)
 			logger.error({ err: error, requestId, method, path: url.pathname }, 'api request failed')

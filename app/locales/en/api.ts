@@ -55,6 +55,7 @@ export default {
 		create: 'Create key',
 		createdTitle: 'Key "{{name}}" created',
 		createdHint: 'Copy this key now and store it somewhere safe. Cầu Nối keeps only a hash of it, so it cannot be shown again.',
+		plainKey: 'New API key',
 		copyHint: 'Select the whole key in the box and copy it (Ctrl+C or ⌘+C).',
 		copy: 'Copy',
 		copied: 'Copied',

@@ -52,6 +52,7 @@ export default {
 		create: 'Tạo khóa',
 		createdTitle: 'Đã tạo khóa "{{name}}"',
 		createdHint: 'Hãy sao chép khóa này ngay và cất ở nơi an toàn. Cầu Nối chỉ lưu mã băm của khóa nên sẽ không hiển thị lại được.',
+		plainKey: 'Khóa API mới',
 		copyHint: 'Chọn toàn bộ khóa trong ô và sao chép (Ctrl+C hoặc ⌘+C).',
 		copy: 'Sao chép',
 		copied: 'Đã sao chép',

@@ -134,12 +134,13 @@ describe('GET /api/v1/openapi.json', () => {
 
 describe('unknown /api/v1 paths', () => {
 	test('get a JSON 404 for every method, in the language asked for', async () => {
-		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+		for (const method of ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']) {
 			const request = new Request('http://localhost/api/v1/khong-co/gi', { method, headers: { 'Accept-Language': 'en' } })
 			const args = { request, params: { '*': 'khong-co/gi' }, context: new RouterContextProvider() }
-			const response = method === 'GET' ? await notFound.loader(args) : await notFound.action(args)
+			const response = ['GET', 'HEAD', 'OPTIONS'].includes(method) ? await notFound.loader(args) : await notFound.action(args)
 			expect(response.status).toBe(404)
 			expect(response.headers.get('Content-Type')).toMatch(/^application\/json/)
+			if (method === 'HEAD') continue
 			const body = (await response.json()) as ApiErrorBody
 			expect(body).toEqual({
 				error: { code: 'not_found', message: resources.en.translation.api.errors.routeNotFound.replace('{{path}}', '/api/v1/khong-co/gi') },

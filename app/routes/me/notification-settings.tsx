@@ -4,14 +4,7 @@ import { z } from 'zod'
 import type { Route } from './+types/notification-settings'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { NotificationChannel } from '~/generated/prisma/client'
-import {
-	getPreferences,
-	kindSpec,
-	NOTIFICATION_CHANNELS,
-	NOTIFICATION_KINDS,
-	setPreferences,
-	type NotificationKind,
-} from '~/models/notification.server'
+import { getPreferences, kindSpec, NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, setPreferences, type NotificationKind } from '~/models/notification.server'
 import { requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 
@@ -31,7 +24,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'not
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const preferences = await getPreferences(user.id)
-	return { preferences, saved: new URL(request.url).searchParams.get('saved') === '1' }
+	// Sent from here: the component may not import the (server-only) registry.
+	return { preferences, channels: NOTIFICATION_CHANNELS, saved: new URL(request.url).searchParams.get('saved') === '1' }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -76,7 +70,13 @@ export default function NotificationSettingsPage({ loaderData, actionData }: Rou
 					<section key={group}>
 						<h2>{tk(`notifications.settings.groups.${group}`, { defaultValue: group })}</h2>
 						{preferences.map((preference) => (
-							<KindFieldset key={preference.kind} {...preference} invalid={invalid.has(preference.kind)} tk={tk} />
+							<KindFieldset
+								key={preference.kind}
+								{...preference}
+								channels={loaderData.channels}
+								invalid={invalid.has(preference.kind)}
+								tk={tk}
+							/>
 						))}
 					</section>
 				))}
@@ -96,6 +96,7 @@ function KindFieldset({
 	channel,
 	defaultChannel,
 	required,
+	channels,
 	invalid,
 	tk,
 }: {
@@ -103,6 +104,7 @@ function KindFieldset({
 	channel: NotificationChannel
 	defaultChannel: NotificationChannel
 	required: boolean
+	channels: readonly NotificationChannel[]
 	invalid: boolean
 	tk: (key: string, options?: Record<string, unknown>) => string
 }) {
@@ -114,7 +116,7 @@ function KindFieldset({
 				{tk('notifications.settings.defaultChannel', { channel: tk(`notifications.settings.channels.${defaultChannel}`) })}
 				{required ? ` ${tk('notifications.settings.required')}` : null}
 			</p>
-			{NOTIFICATION_CHANNELS.map((option) => (
+			{channels.map((option) => (
 				<label key={option} className="radio">
 					<input
 						type="radio"

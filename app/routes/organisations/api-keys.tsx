@@ -138,7 +138,7 @@ export default function ApiKeysPage({ loaderData, actionData }: Route.ComponentP
 					</p>
 					<div className="actions-row">
 						<label className="visually-hidden" htmlFor="plain-key">
-							{t('api.keys.name')}
+							{t('api.keys.plainKey')}
 						</label>
 						<input
 							id="plain-key"
@@ -214,7 +214,11 @@ export default function ApiKeysPage({ loaderData, actionData }: Route.ComponentP
 										</td>
 										<td>
 											{date(key.createdAt)}
-											{key.createdBy ? <div className="muted">{key.createdBy}</div> : null}
+											{key.createdBy ? (
+												<div className="muted">
+													{t('api.keys.createdBy')}: {key.createdBy}
+												</div>
+											) : null}
 										</td>
 										<td>{date(key.lastUsedAt) ?? <span className="muted">{t('api.keys.neverUsed')}</span>}</td>
 										<td>
