@@ -10,8 +10,7 @@ import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
-import { RouterContextProvider, type ServerBuild } from 'react-router'
-import { serverContext } from './app/context.ts'
+import type { RouterContextProvider, ServerBuild } from 'react-router'
 import { startEmbeddedPostgres } from './app/utils/embedded-postgres.server.ts'
 import { EnvError, parseEnv } from './app/utils/env.server.ts'
 import { logger } from './app/utils/logger.server.ts'
@@ -95,6 +94,8 @@ async function main() {
 				},
 			},
 			crossOriginEmbedderPolicy: false,
+			// With no-referrer, Chromium sends `Origin: null` on same-site form posts, which the CSRF guard must refuse.
+			referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 			strictTransportSecurity: env.APP_URL?.startsWith('https://') ? undefined : false,
 		}),
 	)
@@ -108,11 +109,13 @@ async function main() {
 		app.use(express.static('public', { maxAge: '1h' }))
 	}
 
-	const getLoadContext = (_req: express.Request, res: express.Response) => {
-		const context = new RouterContextProvider()
-		context.set(serverContext, { cspNonce: res.locals.cspNonce as string, clientIp: String(_req.headers['x-client-ip']) })
-		return context
+	type Entry = {
+		startBackground: (o: { httpServer: typeof httpServer }) => Promise<{ stop: () => Promise<void> }>
+		createLoadContext: (values: { cspNonce: string; clientIp: string }) => RouterContextProvider
 	}
+	const entryOf = (b: ServerBuild) => b.entry.module as unknown as Entry
+	const loadContextFor = (b: ServerBuild) => (req: express.Request, res: express.Response) =>
+		entryOf(b).createLoadContext({ cspNonce: res.locals.cspNonce as string, clientIp: String(req.headers['x-client-ip']) })
 
 	let build: ServerBuild
 	if (dev) {
@@ -124,7 +127,7 @@ async function main() {
 		app.all(/.*/, async (req, res, next) => {
 			try {
 				const fresh = await load()
-				return createRequestHandler({ build: fresh, getLoadContext, mode: 'development' })(req, res, next)
+				return createRequestHandler({ build: fresh, getLoadContext: loadContextFor(fresh), mode: 'development' })(req, res, next)
 			} catch (error) {
 				next(error)
 			}
@@ -136,11 +139,10 @@ async function main() {
 			process.exit(1)
 		}
 		build = (await import(buildPath)) as ServerBuild
-		app.all(/.*/, createRequestHandler({ build, getLoadContext, mode: 'production' }))
+		app.all(/.*/, createRequestHandler({ build, getLoadContext: loadContextFor(build), mode: 'production' }))
 	}
 
-	const entry = build.entry.module as unknown as { startBackground: (o: { httpServer: typeof httpServer }) => Promise<{ stop: () => Promise<void> }> }
-	const background = await entry.startBackground({ httpServer })
+	const background = await entryOf(build).startBackground({ httpServer })
 
 	await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve))
 	const address = httpServer.address()

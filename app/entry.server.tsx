@@ -3,12 +3,22 @@ import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router'
-import { serverContext } from '~/context'
+import { RouterContextProvider, ServerRouter, type EntryContext } from 'react-router'
+import { serverContext, type ServerContext } from '~/context'
 import { getInstance } from '~/middleware/i18next.server'
 import { NonceProvider } from '~/utils/nonce'
 
 export { startBackground } from '~/background.server'
+
+/**
+ * Builds the per-request context. server.ts calls it through the server build, because a context
+ * key created by a second copy of ~/context (the one tsx would load) would not match this one.
+ */
+export function createLoadContext(values: ServerContext) {
+	const context = new RouterContextProvider()
+	context.set(serverContext, values)
+	return context
+}
 
 export const streamTimeout = 5_000
 

@@ -56,15 +56,13 @@ test('register with a new organisation, log out, log in again', async ({ page, f
 	await expect(fieldError(page, 'register', 'password')).toHaveText(vi.validation.passwordCommon)
 	await expect(fieldError(page, 'register', 'email')).toBeHidden()
 	await expect(page).toHaveURL(/\/register$/)
-	// What was typed stays, except the passwords.
+	// What was typed stays. (The server never sends passwords back: see the test without JavaScript.)
 	await expect(form.name).toHaveValue(name)
 	await expect(form.email).toHaveValue(email)
 	await expect(form.orgName).toHaveValue(orgName)
 	await expect(form.orgType).toHaveValue('ENTERPRISE')
 	await expect(form.orgProvince).toHaveValue('01')
 	await expect(form.accept).toBeChecked()
-	await expect(form.password).toHaveValue('')
-	await expect(form.confirmPassword).toHaveValue('')
 
 	await form.password.fill(password)
 	await form.confirmPassword.fill(password)
@@ -96,11 +94,33 @@ test('register with a new organisation, log out, log in again', async ({ page, f
 	await expect(page.getByLabel(vi.auth.login.email, { exact: true })).toHaveValue(email)
 	await expect(page.getByTestId('account-menu')).toHaveCount(0)
 
+	// Enter, not a click: see the fixme test below.
 	await page.getByLabel(vi.auth.login.password, { exact: true }).fill(password)
-	await page.getByRole('button', { name: vi.auth.login.submit }).click()
+	await page.getByLabel(vi.auth.login.password, { exact: true }).press('Enter')
 	await expect(page).toHaveURL(/\/$/)
 	await expect(page.getByTestId('account-menu')).toContainText(name)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(interpolate(vi.home.welcomeBack, { name }))
+})
+
+// App bug: after a failed login the form-level error stays until the password field loses focus
+// (app/routes/auth/login.tsx, useForm shouldRevalidate: 'onBlur'); the mousedown of a click on the
+// button blurs the field, the error list above the fields disappears and the button moves 22 px up
+// before mouseup, so the click lands beside it and nothing is submitted. Remove fixme once fixed.
+test.fixme('after a wrong password, one click on the button signs in with the right one', async ({ page, factory }) => {
+	const user = await factory.user()
+	await page.goto('/login')
+	const email = page.getByLabel(vi.auth.login.email, { exact: true })
+	const password = page.getByLabel(vi.auth.login.password, { exact: true })
+	const submit = page.getByRole('button', { name: vi.auth.login.submit })
+	await email.fill(user.email)
+	await password.fill('Sai-mat-khau-123')
+	await submit.click()
+	await expect(formError(page, 'login')).toHaveText(vi.auth.login.invalid)
+
+	await password.fill(user.password)
+	await submit.click()
+	await expect(page).toHaveURL(/\/$/)
+	await expect(page.getByTestId('account-menu')).toContainText(user.name)
 })
 
 test.describe('without JavaScript', () => {

@@ -17,8 +17,9 @@ test('the home page renders in Vietnamese with its title', async ({ page }) => {
 	await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi.home.title)
 	await expect(page.getByRole('link', { name: vi.nav.login })).toBeVisible()
-	// The stats come from the seeded database.
-	await expect(page.getByTestId('home-stats')).toContainText(String(demoOrganisations.length))
+	// The stats come from the seeded database (other tests may add organisations meanwhile).
+	const organisations = await page.getByTestId('home-stats').locator('dd').first().textContent()
+	expect(Number(organisations?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(demoOrganisations.length)
 })
 
 test('/organisations lists the seeded organisations', async ({ page }) => {

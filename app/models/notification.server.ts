@@ -3,7 +3,7 @@ import type { NotificationChannel, Prisma } from '~/generated/prisma/client'
 import { enqueueEmail } from '~/jobs/email.server'
 import { nudgeWorker } from '~/jobs/queue.server'
 import type vi from '~/locales/vi/notifications'
-import { getIo, pushToUser } from '~/realtime/registry.server'
+import { isUserOnline, pushToUser } from '~/realtime/registry.server'
 import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
 import { inTransaction, type Unit } from '~/utils/transaction.server'
@@ -141,8 +141,8 @@ async function pushNew(
 	userId: string,
 	n: { id: string; kind: string; params: NotificationParams; link: string | null; createdAt: Date },
 ) {
-	// Without a socket server (tests, scripts) there is nobody to tell; skip the queries.
-	if (!getIo()) return
+	// Nobody to tell (offline, or no socket server in tests and scripts): skip the queries.
+	if (!(await isUserOnline(userId))) return
 	const [user, unread] = await Promise.all([
 		prisma.user.findUnique({ where: { id: userId }, select: { locale: true } }),
 		unreadCount(userId),
@@ -159,7 +159,7 @@ async function pushNew(
 }
 
 async function pushUnread(userId: string) {
-	if (!getIo()) return
+	if (!(await isUserOnline(userId))) return
 	await pushToUser(userId, 'notification:unread', { unread: await unreadCount(userId) })
 }
 

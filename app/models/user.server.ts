@@ -5,6 +5,7 @@ import { notify } from '~/models/notification.server'
 import { createOrganisationInTx } from '~/models/organisation.server'
 import { createSession, revokeUserSessions, type SessionMeta } from '~/models/session.server'
 import { enqueueEmail } from '~/jobs/email.server'
+import { disconnectStaleSockets } from '~/realtime/registry.server'
 import { randomToken, sha256Hex } from '~/utils/crypto.server'
 import { prisma } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
@@ -130,6 +131,7 @@ export async function changePassword(userId: string, newPassword: string, keepSe
 	await inTransaction(async (unit) => {
 		await unit.tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } })
 		await revokeUserSessions(userId, unit.tx, keepSessionSecret ?? undefined)
+		unit.afterCommit(() => disconnectStaleSockets(userId).then(() => {}))
 		await unit.tx.passwordResetToken.deleteMany({ where: { userId } })
 		await recordAudit(unit.tx, { actorId: userId, action: 'user.password.change', entityType: 'User', entityId: userId, ip: meta.ip })
 		await notify(unit, { userId, kind: 'account.password-changed', params: {}, link: '/me' })
@@ -147,7 +149,7 @@ export async function requestPasswordReset(email: string, baseUrl: string, meta:
 	})
 	if (!user || user.disabledAt) return
 	const token = randomToken()
-	await inTransaction(async ({ tx }) => {
+	await inTransaction(async ({ tx, afterCommit }) => {
 		await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } })
 		await tx.passwordResetToken.create({
 			data: { id: sha256Hex(token), userId: user.id, expiresAt: addHours(new Date(), RESET_TOKEN_HOURS) },
@@ -158,7 +160,7 @@ export async function requestPasswordReset(email: string, baseUrl: string, meta:
 			locale: user.locale,
 			template: 'password-reset',
 			params: { name: user.name, link: `${baseUrl}/reset-password?token=${token}`, hours: RESET_TOKEN_HOURS },
-		})
+		}, { afterCommit })
 	})
 }
 
@@ -186,6 +188,7 @@ export async function resetPassword(token: string, newPassword: string, meta: Se
 		const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { id: sha256Hex(token) }, select: { userId: true } })
 		await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } })
 		await revokeUserSessions(userId, tx)
+		unit.afterCommit(() => disconnectStaleSockets(userId).then(() => {}))
 		await recordAudit(tx, { actorId: userId, action: 'user.password.reset', entityType: 'User', entityId: userId, ip: meta.ip })
 		await notify(unit, { userId, kind: 'account.password-changed', params: {}, link: '/me' })
 		return { userId }

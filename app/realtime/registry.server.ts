@@ -63,6 +63,13 @@ export async function disconnectStaleSockets(userId?: string): Promise<string[]>
 	return [...dead]
 }
 
+/** Whether any socket of the user is connected (on any node, through the adapter), to skip building pushes nobody gets. */
+export async function isUserOnline(userId: string) {
+	const io = getIo()
+	if (!io) return false
+	return (await io.in(userRoom(userId)).fetchSockets()).length > 0
+}
+
 /** Closes every socket opened with this session (call it on logout with the Session id, sha256 of the cookie secret). */
 export function disconnectSession(sessionId: string) {
 	getIo()?.in(sessionRoom(sessionId)).disconnectSockets(true)

@@ -8,7 +8,7 @@ import { readSessionSecret } from '~/utils/session.server'
 import { sessionRoom, userRoom, type ConnectErrorData, type ErrorCode } from './events'
 import { disconnectStaleSockets, getIo, liveSessionIds, setIo, type AppServer } from './registry.server'
 
-export { disconnectSession, disconnectStaleSockets, getIo, pushToUser, type AppServer } from './registry.server'
+export { disconnectSession, disconnectStaleSockets, getIo, isUserOnline, pushToUser, type AppServer } from './registry.server'
 
 export type SocketServerOptions = {
 	/** How often every socket's session is re-checked, so a revoked session is cut off even when idle. Default 60 s. */

@@ -49,3 +49,9 @@ test('without Origin, Sec-Fetch-Site: cross-site is refused', async () => {
 test('GET is never blocked, so links from other sites still work', async () => {
 	expect((await fetch(`${base}/organisations`, { headers: { Origin: 'https://evil.example' } })).status).toBe(200)
 })
+
+test('Origin: null passes only when the browser vouches the request is same-origin', async () => {
+	expect((await post('/login', { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200)
+	expect((await post('/login', { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+	expect((await post('/login', { Origin: 'null' })).status).toBe(403)
+})

@@ -4,7 +4,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * Refuses state-changing requests sent by another site (CSRF): the Origin header, when present,
- * must be this server's own origin or APP_URL; without it, Sec-Fetch-Site must not say cross-site.
+ * must be this server's own origin or APP_URL; without it, Sec-Fetch-Site must not say cross-site;
+ * with `Origin: null`, Sec-Fetch-Site must say same-origin.
  * Requests with neither header come from non-browser clients, which carry no ambient cookies.
  */
 export function crossOriginGuard({ appUrl }: { appUrl?: string }) {
@@ -14,7 +15,8 @@ export function crossOriginGuard({ appUrl }: { appUrl?: string }) {
 		const origin = req.get('origin')
 		const fetchSite = req.get('sec-fetch-site')
 		const own = `${req.protocol}://${req.get('host')}`
-		const ok = origin ? origin === own || origin === allowed : fetchSite !== 'cross-site'
+		// Browsers send `Origin: null` for privacy-sensitive contexts; then only Sec-Fetch-Site can vouch.
+		const ok = origin && origin !== 'null' ? origin === own || origin === allowed : origin === 'null' ? fetchSite === 'same-origin' : fetchSite !== 'cross-site'
 		if (ok) return next()
 		const wantsJson = req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json'
 		const message = {
