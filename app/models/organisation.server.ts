@@ -133,11 +133,7 @@ export async function setOrganisationVerified(actorId: string, organisationId: s
 			entityId: organisationId,
 			ip: meta.ip,
 		})
-		const owners = await unit.tx.membership.findMany({
-			where: { organisationId, status: 'ACTIVE', role: { in: ['OWNER', 'ADMIN'] } },
-			select: { userId: true },
-		})
-		for (const { userId } of owners) {
+		for (const userId of await managerIds(unit, organisationId)) {
 			await notify(unit, {
 				userId,
 				kind: verified ? 'organisation.verified' : 'organisation.unverified',
@@ -148,30 +144,38 @@ export async function setOrganisationVerified(actorId: string, organisationId: s
 	})
 }
 
-/** A signed-in user asks to join; owners and admins are notified. */
-export async function requestToJoin(userId: string, organisationId: string) {
-	return inTransaction(async (unit) => {
-		const existing = await unit.tx.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } } })
-		if (existing) throw new OrganisationError(existing.status === 'ACTIVE' ? 'organisations.errors.alreadyMember' : 'organisations.errors.alreadyRequested', 409)
-		const [user, organisation] = await Promise.all([
-			unit.tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
-			unit.tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true, slug: true } }),
-		])
-		await unit.tx.membership.create({ data: { userId, organisationId, role: 'MEMBER', status: 'PENDING' } })
-		const managers = await unit.tx.membership.findMany({
-			where: { organisationId, status: 'ACTIVE', role: { in: ['OWNER', 'ADMIN'] } },
-			select: { userId: true },
-		})
-		for (const manager of managers) {
-			await notify(unit, {
-				userId: manager.userId,
-				kind: 'membership.requested',
-				params: { userName: user.name, organisationName: organisation.name },
-				link: `/organisations/${organisation.slug}/members`,
-			})
-		}
-		await recordAudit(unit.tx, { actorId: userId, organisationId, action: 'membership.request', entityType: 'Organisation', entityId: organisationId })
+/** Active owners and admins of an organisation: who hears about its requests and decisions. */
+async function managerIds(unit: Unit, organisationId: string) {
+	const rows = await unit.tx.membership.findMany({
+		where: { organisationId, status: 'ACTIVE', role: { in: ['OWNER', 'ADMIN'] } },
+		select: { userId: true },
 	})
+	return rows.map((r) => r.userId)
+}
+
+/** A pending membership for the user, inside the caller's transaction; owners and admins are notified. */
+export async function requestToJoinInTx(unit: Unit, userId: string, organisationId: string) {
+	const existing = await unit.tx.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } } })
+	if (existing) throw new OrganisationError(existing.status === 'ACTIVE' ? 'organisations.errors.alreadyMember' : 'organisations.errors.alreadyRequested', 409)
+	const [user, organisation] = await Promise.all([
+		unit.tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
+		unit.tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true, slug: true } }),
+	])
+	await unit.tx.membership.create({ data: { userId, organisationId, role: 'MEMBER', status: 'PENDING' } })
+	for (const managerId of await managerIds(unit, organisationId)) {
+		await notify(unit, {
+			userId: managerId,
+			kind: 'membership.requested',
+			params: { userName: user.name, organisationName: organisation.name },
+			link: `/organisations/${organisation.slug}/members`,
+		})
+	}
+	await recordAudit(unit.tx, { actorId: userId, organisationId, action: 'membership.request', entityType: 'Organisation', entityId: organisationId })
+}
+
+/** A signed-in user asks to join; owners and admins are notified. */
+export function requestToJoin(userId: string, organisationId: string) {
+	return inTransaction((unit) => requestToJoinInTx(unit, userId, organisationId))
 }
 
 async function activeOwnerCount(unit: Unit, organisationId: string) {

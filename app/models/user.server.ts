@@ -2,7 +2,7 @@ import { addHours } from 'date-fns'
 import type { Locale, MembershipRole, OrganisationType, PlatformRole } from '~/generated/prisma/client'
 import { recordAudit } from '~/models/audit.server'
 import { notify } from '~/models/notification.server'
-import { createOrganisationInTx } from '~/models/organisation.server'
+import { createOrganisationInTx, requestToJoinInTx } from '~/models/organisation.server'
 import { createSession, revokeUserSessions, type SessionMeta } from '~/models/session.server'
 import { enqueueEmail } from '~/jobs/email.server'
 import { disconnectStaleSockets } from '~/realtime/registry.server'
@@ -65,32 +65,7 @@ export async function registerUser(input: RegisterInput) {
 				provinceCode: choice.provinceCode,
 			})
 		} else if (choice.mode === 'join') {
-			const organisation = await tx.organisation.findUniqueOrThrow({
-				where: { id: choice.organisationId },
-				select: { id: true, name: true, slug: true },
-			})
-			await tx.membership.create({
-				data: { userId: user.id, organisationId: organisation.id, role: 'MEMBER', status: 'PENDING' },
-			})
-			const managers = await tx.membership.findMany({
-				where: { organisationId: organisation.id, status: 'ACTIVE', role: { in: ['OWNER', 'ADMIN'] } },
-				select: { userId: true },
-			})
-			for (const manager of managers) {
-				await notify(unit, {
-					userId: manager.userId,
-					kind: 'membership.requested',
-					params: { userName: user.name, organisationName: organisation.name },
-					link: `/organisations/${organisation.slug}/members`,
-				})
-			}
-			await recordAudit(tx, {
-				actorId: user.id,
-				organisationId: organisation.id,
-				action: 'membership.request',
-				entityType: 'Organisation',
-				entityId: organisation.id,
-			})
+			await requestToJoinInTx(unit, user.id, choice.organisationId)
 		}
 		await notify(unit, { userId: user.id, kind: 'account.welcome', params: { name: user.name }, link: '/me' })
 		const session = await createSession(user.id, input.meta, tx)
