@@ -29,12 +29,32 @@ export default [
 		route(':slug/api-keys', 'routes/organisations/api-keys.tsx'),
 	]),
 
+	// Exchange floor: offers and demands
+	...prefix('offers', [
+		index('routes/offers/index.tsx'),
+		route('new', 'routes/offers/new.tsx'),
+		route(':id', 'routes/offers/detail.tsx'),
+		route(':id/edit', 'routes/offers/edit.tsx'),
+		route(':id/attachments', 'routes/offers/attachments.ts'),
+	]),
+	...prefix('demands', [
+		index('routes/demands/index.tsx'),
+		route('new', 'routes/demands/new.tsx'),
+		route(':id', 'routes/demands/detail.tsx'),
+		route(':id/edit', 'routes/demands/edit.tsx'),
+		route(':id/attachments', 'routes/demands/attachments.ts'),
+	]),
+	route('attachments/:id', 'routes/attachments/download.ts'),
+	route('me/listings', 'routes/me/listings.tsx'),
+
 	// Operators
 	...prefix('operator', [
 		layout('routes/operator/layout.tsx', [
 			index('routes/operator/index.tsx'),
 			route('organisations', 'routes/operator/organisations.tsx'),
 			route('users', 'routes/operator/users.tsx'),
+			route('review', 'routes/operator/review.tsx'),
+			route('review/:kind/:id', 'routes/operator/review-item.tsx'),
 		]),
 	]),
 

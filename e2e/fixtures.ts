@@ -183,10 +183,23 @@ export function formError(page: Page, formId: string): Locator {
 	return page.locator(`[id="${formId}-error"]`)
 }
 
-type Fixtures = { factory: Factory }
+type Fixtures = { factory: Factory; serverErrors: string[] }
 type WorkerFixtures = { database: void }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+	// Any 5xx answer to the test's browser context fails the test, even when the page recovered
+	// (a retrying assertion, a later reload): a server error is never an expected outcome here.
+	serverErrors: [
+		async ({ context }, use) => {
+			const errors: string[] = []
+			context.on('response', (response) => {
+				if (response.status() >= 500) errors.push(`${response.status()} ${response.request().method()} ${response.url()}`)
+			})
+			await use(errors)
+			expect(errors, 'server errors (5xx) seen by the browser').toEqual([])
+		},
+		{ auto: true },
+	],
 	database: [
 		async ({}, use) => {
 			await use()

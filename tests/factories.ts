@@ -75,3 +75,53 @@ export function makeRequest(path: string, options: { method?: string; cookie?: s
 	}
 	return new Request(`http://localhost${path}`, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body })
 }
+
+/** The signed-in user as loaders see it (roles and active memberships), for model calls that take an actor. */
+export async function actorFor(userId: string) {
+	const { getUser } = await import('../app/utils/auth.server')
+	const { cookie } = await signIn(userId)
+	const user = await getUser(makeRequest('/', { cookie }))
+	if (!user) throw new Error('test user could not sign in')
+	return user
+}
+
+/** Field values that pass the submit checks of an offer. */
+export function completeOffer(overrides: Record<string, unknown> = {}) {
+	return {
+		title: 'Quy trình nuôi tôm thẻ chân trắng tuần hoàn nước',
+		summary: 'Công nghệ nuôi tôm siêu thâm canh trong hệ thống tuần hoàn, tiết kiệm 80% nước thay.',
+		description:
+			'Hệ thống gồm bể nuôi, bể lắng, bộ lọc sinh học và thiết bị giám sát oxy hòa tan theo thời gian thực. Đã thử nghiệm tại Cà Mau và Bạc Liêu với năng suất 30 tấn/ha/vụ.',
+		fieldCodes: ['405'],
+		keywords: ['nuôi tôm', 'RAS', 'thủy sản'],
+		trl: 7,
+		ipStatus: 'UTILITY_SOLUTION' as const,
+		ipNumbers: 'GPHI 2-0002345',
+		transferModes: ['LICENSING' as const, 'TRAINING' as const],
+		priceMin: 500_000_000,
+		priceMax: 1_200_000_000,
+		priceNegotiable: false,
+		provinceCode: '96',
+		...overrides,
+	}
+}
+
+/** Field values that pass the submit checks of a demand. */
+export function completeDemand(overrides: Record<string, unknown> = {}) {
+	return {
+		title: 'Cần công nghệ xử lý nước thải chế biến thủy sản',
+		problem:
+			'Nhà máy chế biến cá tra công suất 200 tấn/ngày thải ra 1.500 m³ nước thải có hàm lượng hữu cơ cao; hệ thống hiện tại không đạt QCVN 11-MT:2015/BTNMT cột A.',
+		desiredOutcome: 'Nước thải đạt cột A, chi phí vận hành dưới 8.000 đồng/m³, thu hồi bùn làm phân bón.',
+		fieldCodes: ['207'],
+		keywords: ['xử lý nước thải', 'cá tra'],
+		minTrl: 6,
+		budgetMin: 2_000_000_000,
+		budgetMax: 5_000_000_000,
+		budgetUndisclosed: false,
+		deadline: undefined,
+		transferModes: ['ASSIGNMENT' as const, 'CONSULTING' as const],
+		provinceCode: '82',
+		...overrides,
+	}
+}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Prisma } from '~/generated/prisma/client'
 import { onNudge, PermanentJobError } from '~/jobs/queue.server'
 import { purgeExpiredSessions } from '~/models/session.server'
+import { runExpiry } from '~/models/listing.server'
 import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
 import { sendTemplatedEmail } from '~/utils/mail.server'
@@ -34,6 +35,11 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 			   OR (status = 'FAILED' AND "updatedAt" < (now() AT TIME ZONE 'UTC') - interval '30 days')`
 		logger.info({ count }, 'old jobs purged')
 	},
+	'listings.expiry': async () => {
+		const offers = await runExpiry('offer')
+		const demands = await runExpiry('demand')
+		logger.info({ offers, demands }, 'listing expiry run')
+	},
 }
 
 export type PeriodicJob = { queue: string; everyMs: number }
@@ -42,6 +48,7 @@ export type PeriodicJob = { queue: string; everyMs: number }
 export const PERIODIC_JOBS: PeriodicJob[] = [
 	{ queue: 'sessions.purge', everyMs: 60 * 60_000 },
 	{ queue: 'jobs.purge', everyMs: 24 * 60 * 60_000 },
+	{ queue: 'listings.expiry', everyMs: 60 * 60_000 },
 ]
 
 export type WorkerOptions = {

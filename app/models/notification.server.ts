@@ -38,6 +38,12 @@ export const NOTIFICATION_KINDS = {
 	'membership.role-changed': { defaultChannel: 'IN_APP', translate: { role: 'membershipRoles' } },
 	'organisation.verified': { defaultChannel: 'BOTH' },
 	'organisation.unverified': { defaultChannel: 'BOTH' },
+	'listing.submitted': { defaultChannel: 'IN_APP' },
+	'listing.published': { defaultChannel: 'BOTH' },
+	'listing.changes-approved': { defaultChannel: 'IN_APP' },
+	'listing.returned': { defaultChannel: 'BOTH' },
+	'listing.expiring': { defaultChannel: 'BOTH' },
+	'listing.expired': { defaultChannel: 'BOTH' },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS

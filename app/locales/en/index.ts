@@ -6,7 +6,8 @@ import common from './common.ts'
 import notifications from './notifications.ts'
 import operator from './operator.ts'
 import organisations from './organisations.ts'
+import uploads from './uploads.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads } satisfies Shape<typeof vi>
 
 export default en

@@ -65,6 +65,38 @@ export default {
 				setting: 'When your organisation loses its verified status',
 			},
 		},
+		listing: {
+			submitted: {
+				title: 'New listing to review: {{title}}',
+				body: 'A technology offer or demand was just submitted for review: "{{title}}".',
+				setting: 'When a listing is submitted for review (operators)',
+			},
+			published: {
+				title: '"{{title}}" is published',
+				body: 'An operator approved "{{title}}" and published it on the exchange. It stays up for 12 months.',
+				setting: 'When your listing is approved and published',
+			},
+			'changes-approved': {
+				title: 'Your changes to "{{title}}" are approved',
+				body: 'Your changes to "{{title}}" were approved and are now public.',
+				setting: 'When edits to a published listing are approved',
+			},
+			returned: {
+				title: '"{{title}}" needs changes',
+				body: 'An operator returned "{{title}}" with this reason: {{reason}}',
+				setting: 'When your listing is returned for changes',
+			},
+			expiring: {
+				title: '"{{title}}" expires soon',
+				body: '"{{title}}" expires within {{days}} days. Renew it if the technology or need still stands.',
+				setting: 'When a listing is about to expire',
+			},
+			expired: {
+				title: '"{{title}}" has expired',
+				body: '"{{title}}" expired after 12 months and is no longer public. You can renew it to publish it again.',
+				setting: 'When a listing expires',
+			},
+		},
 	},
 	unknownKind: 'You have a new notification',
 	live: {
@@ -98,6 +130,7 @@ export default {
 			account: 'Account and security',
 			membership: 'Organisation membership',
 			organisation: 'Organisations',
+			listing: 'Offers and demands',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

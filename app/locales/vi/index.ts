@@ -4,8 +4,9 @@ import common from './common.ts'
 import notifications from './notifications.ts'
 import operator from './operator.ts'
 import organisations from './organisations.ts'
+import uploads from './uploads.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads }
 
 export default vi

@@ -64,6 +64,38 @@ export default {
 				setting: 'Khi tổ chức của bạn bị gỡ trạng thái xác minh',
 			},
 		},
+		listing: {
+			submitted: {
+				title: 'Tin mới chờ duyệt: {{title}}',
+				body: 'Một tin chào bán hoặc nhu cầu công nghệ vừa được gửi duyệt: "{{title}}".',
+				setting: 'Khi có tin gửi duyệt (cán bộ vận hành)',
+			},
+			published: {
+				title: 'Tin "{{title}}" đã được đăng',
+				body: 'Cán bộ vận hành đã duyệt và đăng tin "{{title}}" lên sàn. Tin có hiệu lực 12 tháng.',
+				setting: 'Khi tin của bạn được duyệt và đăng',
+			},
+			'changes-approved': {
+				title: 'Nội dung sửa của "{{title}}" đã được duyệt',
+				body: 'Các thay đổi của bạn đối với tin "{{title}}" đã được duyệt và hiển thị công khai.',
+				setting: 'Khi nội dung sửa của tin đã đăng được duyệt',
+			},
+			returned: {
+				title: 'Tin "{{title}}" cần chỉnh sửa',
+				body: 'Cán bộ vận hành trả lại tin "{{title}}" với lý do: {{reason}}',
+				setting: 'Khi tin của bạn bị trả lại để chỉnh sửa',
+			},
+			expiring: {
+				title: 'Tin "{{title}}" sắp hết hạn',
+				body: 'Tin "{{title}}" sẽ hết hạn trong vòng {{days}} ngày. Hãy gia hạn nếu công nghệ hoặc nhu cầu vẫn còn.',
+				setting: 'Khi tin sắp hết hạn',
+			},
+			expired: {
+				title: 'Tin "{{title}}" đã hết hạn',
+				body: 'Tin "{{title}}" đã hết hạn sau 12 tháng và không còn hiển thị công khai. Bạn có thể gia hạn để đăng lại.',
+				setting: 'Khi tin hết hạn',
+			},
+		},
 	},
 	unknownKind: 'Bạn có một thông báo mới',
 	live: {
@@ -97,6 +129,7 @@ export default {
 			account: 'Tài khoản và bảo mật',
 			membership: 'Thành viên tổ chức',
 			organisation: 'Tổ chức',
+			listing: 'Tin chào bán và nhu cầu',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',

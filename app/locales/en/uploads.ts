@@ -1,0 +1,37 @@
+import type { Shape } from '../shape.ts'
+import type vi from '../vi/uploads.ts'
+
+export default {
+	title: 'Attachments',
+	empty: 'No attachments yet.',
+	listLabel: 'Attached files',
+	download: 'Download {{name}}',
+	uploadedOn: 'Uploaded on {{date}}',
+	confidentialBadge: 'Confidential',
+	delete: 'Delete',
+	deleteLabel: 'Delete the file {{name}}',
+	addTitle: 'Add a file',
+	fileLabel: 'Choose a file',
+	hint: 'Accepted formats: {{types}}. Up to {{max}} per file and {{count}} files per listing.',
+	legacyHint: 'Old Word, Excel and PowerPoint files (.doc, .xls, .ppt) are not accepted: please save them as .docx, .xlsx, .pptx or PDF.',
+	confidentialLabel: 'Confidential file',
+	confidentialHint: "Only your organisation's members and the exchange's operators can see this file, even once the listing is public.",
+	submit: 'Upload',
+	full: 'This listing already has the maximum of {{count}} files. Delete one before adding another.',
+	errors: {
+		missing: 'Please choose a file to upload.',
+		malformed: 'The data sent could not be read. Please try again.',
+		tooManyFiles: 'Upload one file at a time.',
+		intent: 'This action is not valid.',
+		forbidden: "You are not allowed to change this listing's attachments.",
+		notFound: 'This listing or attachment was not found.',
+		tooMany: 'A listing can have at most {{count}} attachments. Delete one first.',
+		tooLarge: 'The file is too large: each file may be at most {{max}}.',
+		notMultipart: 'The upload form was sent in the wrong format (multipart/form-data is needed).',
+		type: 'This type of file is not accepted. Accepted formats: {{types}}.',
+		extensionMismatch: "The file name's extension does not match the file's content. Please check the file you chose.",
+		empty: 'The file is empty.',
+		rateLimited: 'You are going too fast. Please try again in a few minutes.',
+		server: 'The file could not be saved because of a server error. Please try again later.',
+	},
+} satisfies Shape<typeof vi>

@@ -1,0 +1,37 @@
+// Attachments of offers and demands: the panel on edit and detail pages and every upload refusal.
+// Each refusal code (app/uploads/rules.ts UPLOAD_ERRORS) needs a message under `errors`; messages
+// may use {{max}} (largest file), {{count}} (files per listing) and {{types}} (allowed formats).
+export default {
+	title: 'Tệp đính kèm',
+	empty: 'Chưa có tệp đính kèm.',
+	listLabel: 'Danh sách tệp đính kèm',
+	download: 'Tải xuống {{name}}',
+	uploadedOn: 'Tải lên ngày {{date}}',
+	confidentialBadge: 'Bảo mật',
+	delete: 'Xoá',
+	deleteLabel: 'Xoá tệp {{name}}',
+	addTitle: 'Thêm tệp',
+	fileLabel: 'Chọn tệp',
+	hint: 'Định dạng được nhận: {{types}}. Mỗi tệp tối đa {{max}}, mỗi tin tối đa {{count}} tệp.',
+	legacyHint: 'Tệp Word, Excel, PowerPoint đời cũ (.doc, .xls, .ppt) không được nhận: vui lòng lưu lại thành .docx, .xlsx, .pptx hoặc PDF.',
+	confidentialLabel: 'Tệp bảo mật',
+	confidentialHint: 'Chỉ thành viên tổ chức của bạn và điều hành viên sàn xem được tệp này, kể cả khi tin đã công khai.',
+	submit: 'Tải lên',
+	full: 'Tin này đã có đủ {{count}} tệp. Hãy xoá bớt một tệp trước khi thêm tệp mới.',
+	errors: {
+		missing: 'Vui lòng chọn một tệp để tải lên.',
+		malformed: 'Không đọc được dữ liệu gửi lên. Vui lòng thử lại.',
+		tooManyFiles: 'Mỗi lần chỉ tải lên một tệp.',
+		intent: 'Thao tác không hợp lệ.',
+		forbidden: 'Bạn không có quyền thay đổi tệp đính kèm của tin này.',
+		notFound: 'Không tìm thấy tin hoặc tệp đính kèm này.',
+		tooMany: 'Mỗi tin chỉ được có tối đa {{count}} tệp đính kèm. Hãy xoá bớt một tệp trước.',
+		tooLarge: 'Tệp quá lớn: mỗi tệp tối đa {{max}}.',
+		notMultipart: 'Biểu mẫu tải tệp gửi sai định dạng (cần multipart/form-data).',
+		type: 'Loại tệp này không được nhận. Các định dạng được nhận: {{types}}.',
+		extensionMismatch: 'Phần mở rộng của tên tệp không khớp với nội dung tệp. Vui lòng kiểm tra lại tệp đã chọn.',
+		empty: 'Tệp trống, không có nội dung.',
+		rateLimited: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+		server: 'Không lưu được tệp do lỗi máy chủ. Vui lòng thử lại sau.',
+	},
+}
