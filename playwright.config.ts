@@ -109,6 +109,8 @@ export default defineConfig({
 				PORT: String(port),
 				APP_URL: baseURL,
 				DATABASE_URL: databaseUrl,
+				// The run's own PGlite (no DATABASE_URL given) serves one connection safely, not several.
+				DATABASE_POOL_MAX: adminUrl ? '' : '1',
 				DATA_DIR: path.join(dataDir, 'server'),
 				SESSION_SECRET: sessionSecret,
 				MIGRATE_ON_START: 'true',

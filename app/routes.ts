@@ -72,6 +72,12 @@ export default [
 		route('reference/fields', 'routes/api/reference-fields.ts'),
 		route('reference/provinces', 'routes/api/reference-provinces.ts'),
 		route('notifications', 'routes/api/notifications.ts'),
+		route('offers', 'routes/api/offers.ts'),
+		route('offers/:id', 'routes/api/offer.ts'),
+		route('offers/:id/:action', 'routes/api/offer-action.ts'),
+		route('demands', 'routes/api/demands.ts'),
+		route('demands/:id', 'routes/api/demand.ts'),
+		route('demands/:id/:action', 'routes/api/demand-action.ts'),
 		route('*', 'routes/api/not-found.ts'),
 	]),
 

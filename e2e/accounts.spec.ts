@@ -102,11 +102,9 @@ test('register with a new organisation, log out, log in again', async ({ page, f
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(interpolate(vi.home.welcomeBack, { name }))
 })
 
-// App bug: after a failed login the form-level error stays until the password field loses focus
-// (app/routes/auth/login.tsx, useForm shouldRevalidate: 'onBlur'); the mousedown of a click on the
-// button blurs the field, the error list above the fields disappears and the button moves 22 px up
-// before mouseup, so the click lands beside it and nothing is submitted. Remove fixme once fixed.
-test.fixme('after a wrong password, one click on the button signs in with the right one', async ({ page, factory }) => {
+// Regression: the form-level error used to vanish when the password field lost focus, moving the
+// button from under the pointer between mousedown and mouseup, so the click did nothing.
+test('after a wrong password, one click on the button signs in with the right one', async ({ page, factory }) => {
 	const user = await factory.user()
 	await page.goto('/login')
 	const email = page.getByLabel(vi.auth.login.email, { exact: true })

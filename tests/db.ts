@@ -57,6 +57,8 @@ export async function createTestDatabase({ empty = false } = {}): Promise<Scratc
 		}
 	}
 	const tarball = await fs.readFile(empty ? config.emptyTarball : config.migratedTarball)
+	// One connection: PGlite mixes up queries interleaved from several (see db.server.ts).
+	process.env.DATABASE_POOL_MAX = '1'
 	const embedded = await startEmbeddedPostgres({ loadDataDir: new Blob([tarball]) })
 	return { url: embedded.url, drop: embedded.stop }
 }

@@ -67,7 +67,7 @@ export function AttachmentsPanel({ kind, listingId, attachments, canEdit, error,
 								</>
 							) : null}
 							{canEdit ? (
-								<form method="post" action={action} className="inline-form">
+								<form method="post" action={action} className="inline-form" style={{ display: 'inline-flex', marginLeft: '0.5rem' }}>
 									<input type="hidden" name="intent" value="delete" />
 									<input type="hidden" name="attachmentId" value={attachment.id} />
 									<input type="hidden" name="redirectTo" value={redirectTo} />
@@ -104,14 +104,13 @@ export function AttachmentsPanel({ kind, listingId, attachments, canEdit, error,
 								{t('uploads.hint', limits)} {t('uploads.legacyHint')}
 							</p>
 						</div>
-						<div className="field field--checkbox">
-							<label>
-								<input type="checkbox" name="confidential" value="on" aria-describedby={`${id}-confidential-hint`} /> {t('uploads.confidentialLabel')}
-							</label>
-							<p id={`${id}-confidential-hint`} className="field-hint">
-								{t('uploads.confidentialHint')}
-							</p>
-						</div>
+						<label className="checkbox">
+							<input type="checkbox" name="confidential" value="on" aria-describedby={`${id}-confidential-hint`} />
+							<span>{t('uploads.confidentialLabel')}</span>
+						</label>
+						<p id={`${id}-confidential-hint`} className="field-hint">
+							{t('uploads.confidentialHint')}
+						</p>
 						<button type="submit" className="button">
 							{t('uploads.submit')}
 						</button>

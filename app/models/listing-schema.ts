@@ -128,8 +128,7 @@ function rangeCheck(min: number | undefined, max: number | undefined, path: stri
 }
 
 /** Everything a draft may hold: only the title is required, every value is checked when given. */
-export const OfferDraftSchema = z
-	.object({
+export const OfferDraftObject = z.object({
 		title: line(LIMITS.title.max).pipe(z.string().min(LIMITS.title.min, msg('validation.tooShort', { min: LIMITS.title.min }))),
 		summary: line(LIMITS.summary.max).optional(),
 		description: text(LIMITS.body.max).optional(),
@@ -145,7 +144,8 @@ export const OfferDraftSchema = z
 		priceNegotiable: checkbox,
 		provinceCode: Province,
 	})
-	.superRefine((v, ctx) => rangeCheck(v.priceMin, v.priceMax, 'priceMax', ctx))
+
+export const OfferDraftSchema = OfferDraftObject.superRefine((v, ctx) => rangeCheck(v.priceMin, v.priceMax, 'priceMax', ctx))
 
 export type OfferDraft = z.infer<typeof OfferDraftSchema>
 
@@ -162,8 +162,7 @@ export function offerSubmitIssues(v: OfferDraft) {
 	return issues
 }
 
-export const DemandDraftSchema = z
-	.object({
+export const DemandDraftObject = z.object({
 		title: line(LIMITS.title.max).pipe(z.string().min(LIMITS.title.min, msg('validation.tooShort', { min: LIMITS.title.min }))),
 		problem: text(LIMITS.body.max).optional(),
 		desiredOutcome: text(LIMITS.body.max).optional(),
@@ -188,7 +187,8 @@ export const DemandDraftSchema = z
 		transferModes: TransferModesSchema,
 		provinceCode: Province,
 	})
-	.superRefine((v, ctx) => rangeCheck(v.budgetMin, v.budgetMax, 'budgetMax', ctx))
+
+export const DemandDraftSchema = DemandDraftObject.superRefine((v, ctx) => rangeCheck(v.budgetMin, v.budgetMax, 'budgetMax', ctx))
 
 export type DemandDraft = z.infer<typeof DemandDraftSchema>
 
@@ -219,3 +219,32 @@ export const MATERIAL_FIELDS = {
 	offer: ['title', 'summary', 'description', 'confidential', 'ipStatus', 'ipNumbers', 'priceMin', 'priceMax', 'priceNegotiable'],
 	demand: ['title', 'problem', 'desiredOutcome', 'budgetMin', 'budgetMax', 'budgetUndisclosed'],
 } as const satisfies Record<ListingKind, readonly string[]>
+
+/** The guided form's steps and the fields each one edits. */
+export const STEPS = {
+	offer: {
+		basics: ['title', 'summary', 'description', 'fieldCodes', 'keywords', 'provinceCode'],
+		technical: ['trl', 'ipStatus', 'ipNumbers', 'confidential'],
+		commercial: ['transferModes', 'priceMin', 'priceMax', 'priceNegotiable'],
+		attachments: [],
+		review: [],
+	},
+	demand: {
+		basics: ['title', 'problem', 'desiredOutcome', 'fieldCodes', 'keywords', 'provinceCode'],
+		technical: ['minTrl', 'deadline'],
+		commercial: ['transferModes', 'budgetMin', 'budgetMax', 'budgetUndisclosed'],
+		attachments: [],
+		review: [],
+	},
+} as const satisfies Record<ListingKind, Record<string, readonly string[]>>
+
+export type StepName = keyof (typeof STEPS)['offer']
+export const STEP_ORDER: StepName[] = ['basics', 'technical', 'commercial', 'attachments', 'review']
+
+/** The schema of one step's fields (for the browser's validation of that step's form). */
+export function stepSchema(kind: ListingKind, step: StepName) {
+	const fields = STEPS[kind][step] as readonly string[]
+	const object = kind === 'offer' ? OfferDraftObject : DemandDraftObject
+	const shape = Object.fromEntries(Object.entries(object.shape).filter(([k]) => fields.includes(k)))
+	return z.object(shape)
+}

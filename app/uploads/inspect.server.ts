@@ -108,7 +108,8 @@ function fitLength(base: string, ext: string | null) {
  * A display name that is safe to show, to store and to offer in Content-Disposition: NFC, only the
  * last path segment, no control or invisible characters, no characters Windows refuses, no leading
  * dots (hidden files, ".."), no trailing dots or spaces, no reserved device names, at most
- * MAX_FILE_NAME_CHARS characters and MAX_FILE_NAME_BYTES bytes, never empty. Vietnamese letters stay.
+ * MAX_FILE_NAME_CHARS characters and MAX_FILE_NAME_BYTES bytes, a lower-case extension, never
+ * empty. Vietnamese letters stay.
  */
 export function cleanFileName(raw: string) {
 	let name = String(raw).normalize('NFC')

@@ -35,7 +35,10 @@ export function getPrisma(): PrismaClient {
 	// The URL changed (a test worker moving to its next file's database): the old pool points at
 	// a database that is going away.
 	if (current) void current.client.$disconnect().catch(() => {})
-	const client = createPrismaClient(url)
+	// Embedded PGlite serves every connection from one session and mixes up interleaved queries
+	// (electric-sql/pglite#1046), so server.ts and the tests ask for a single connection there.
+	const max = Number(process.env.DATABASE_POOL_MAX) || undefined
+	const client = createPrismaClient(url, { max })
 	store.__caunoiPrisma = { url, client }
 	return client
 }

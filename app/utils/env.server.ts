@@ -14,6 +14,7 @@ export const EnvSchema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
 		.optional(),
+	DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
 	DATA_DIR: z.string().min(1).default('.data'),
 	SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 24 * 7),

@@ -1,6 +1,7 @@
 import type vi from '../vi/index.ts'
 import type { Shape } from '../shape.ts'
 import api from './api.ts'
+import listings from './listings.ts'
 import auth from './auth.ts'
 import common from './common.ts'
 import notifications from './notifications.ts'
@@ -8,6 +9,6 @@ import operator from './operator.ts'
 import organisations from './organisations.ts'
 import uploads from './uploads.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings } satisfies Shape<typeof vi>
 
 export default en

@@ -1,4 +1,5 @@
 import api from './api.ts'
+import listings from './listings.ts'
 import auth from './auth.ts'
 import common from './common.ts'
 import notifications from './notifications.ts'
@@ -7,6 +8,6 @@ import organisations from './organisations.ts'
 import uploads from './uploads.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings }
 
 export default vi

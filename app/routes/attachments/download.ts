@@ -24,6 +24,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		return new Response(null, { status: 304, headers })
 	}
 
+	// HEAD asks for the headers only: opening the file would leave a handle nobody reads or closes.
+	if (request.method === 'HEAD') return new Response(null, { status: 200, headers })
+
 	const file = await getFileStore().get(attachment.storageKey)
 	if (!file) {
 		// A row without its bytes: a lost disk or a half-finished restore. Say so in the log, not to the user.

@@ -25,6 +25,9 @@ const LoginSchema = z.object({
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'auth.login.title')
 
+// Carries the action's Retry-After (rate limit) into the document response of a no-JS post.
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders
+
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
 	return null
@@ -76,7 +79,10 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(LoginSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-		shouldRevalidate: 'onBlur',
+		// Revalidating on blur would clear the server's "wrong password" message as the user clicks
+		// the button, moving the button out from under the pointer.
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onSubmit',
 	})
 	return (
 		<section className="narrow card">

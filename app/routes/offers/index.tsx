@@ -1,10 +1,19 @@
-import { data } from 'react-router'
+import type { Route } from './+types/index'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ListingListPage } from '~/components/listings/listing-list-page'
+import { listingListLoader } from '~/listings/list.server'
+import { pageTitle } from '~/utils/meta'
 
-// Placeholder while the exchange floor is built.
-export async function loader() {
-	throw data({ message: 'errors.notFound' }, { status: 404 })
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'listings.offers.title')
+
+export function loader(args: Route.LoaderArgs) {
+	return listingListLoader('offer', args)
 }
 
-export default function Placeholder() {
-	return null
+export default function OffersPage() {
+	return <ListingListPage />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

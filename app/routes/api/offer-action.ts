@@ -1,0 +1,7 @@
+import { listingActionApi } from '~/api/listings.server'
+
+// POST a lifecycle step of one offer: submit, publish, return, archive, restore, renew (app/api/listings.server.ts).
+const api = listingActionApi('offer')
+
+export const loader = api.loader
+export const action = api.action
