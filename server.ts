@@ -101,6 +101,11 @@ async function main() {
 			strictTransportSecurity: env.APP_URL?.startsWith('https://') ? undefined : false,
 		}),
 	)
+	// File downloads set their own, stricter headers; helmet's would be appended to them, not replaced.
+	app.use('/attachments', (_req, res, next) => {
+		for (const name of ['Content-Security-Policy', 'Cross-Origin-Resource-Policy', 'X-Content-Type-Options']) res.removeHeader(name)
+		next()
+	})
 	app.use(compression())
 	app.use(crossOriginGuard({ appUrl: env.APP_URL }))
 

@@ -51,7 +51,7 @@ import { ApiError, forbidden, notFound, validationFailed, type FieldErrors } fro
 import { apiRoute } from './handler.server'
 import { paged, readPage } from './pagination.server'
 import { apiJson } from './responses.server'
-import { parseJsonBody, parseQuery, readJsonObject, validate } from './validation.server'
+import { parseQuery, readJsonObject, validate } from './validation.server'
 
 export type { ListingKind }
 
@@ -349,7 +349,8 @@ type Found = {
 }
 
 type Spec = {
-	path: string
+	/** The money range of the kind: [min, max]. */
+	range: [string, string]
 	createSchema: z.ZodObject
 	patchSchema: z.ZodObject
 	draftSchema: z.ZodType
@@ -363,7 +364,7 @@ type Spec = {
 
 const SPECS: Record<ListingKind, Spec> = {
 	offer: {
-		path: 'offers',
+		range: ['priceMin', 'priceMax'],
 		createSchema: OfferCreateSchema,
 		patchSchema: OfferPatchSchema,
 		draftSchema: OfferDraftSchema,
@@ -396,7 +397,7 @@ const SPECS: Record<ListingKind, Spec> = {
 		},
 	},
 	demand: {
-		path: 'demands',
+		range: ['budgetMin', 'budgetMax'],
 		createSchema: DemandCreateSchema,
 		patchSchema: DemandPatchSchema,
 		draftSchema: DemandDraftSchema,
@@ -536,13 +537,37 @@ async function check<S extends z.ZodType>(schema: S, input: unknown): Promise<Ch
 const topField = (path: string) => path.split('.')[0]!
 
 /**
+ * Splits a body into the keys the schema knows and field errors for the rest. Unknown keys are
+ * reported here rather than by zod: zodFieldErrors collects into a plain object, where a key such
+ * as "__proto__" or "constructor" reaches Object.prototype and turns a 400 into a 500.
+ */
+function splitUnknown(shape: object, body: Record<string, unknown>) {
+	const fields: FieldErrors = {}
+	const known: Record<string, unknown> = {}
+	for (const [key, value] of Object.entries(body)) {
+		if (Object.hasOwn(shape, key)) known[key] = value
+		else Object.defineProperty(fields, key, { value: [msg('api.errors.unknownField')], enumerable: true, writable: true, configurable: true })
+	}
+	return { fields, known }
+}
+
+/** The body checked against a strict schema, every field error reported at once. */
+async function checkBody<S extends z.ZodObject>(schema: S, body: Record<string, unknown>): Promise<z.output<S>> {
+	const { fields, known } = splitUnknown(schema.shape, body)
+	const typed = await check(schema, known)
+	if (typed.ok && Object.keys(fields).length === 0) return typed.data
+	throw validationFailed({ ...fields, ...(typed.ok ? {} : typed.fields) })
+}
+
+/**
  * The draft a request asks for: the body's fields over `current` (null clears a field), checked
  * first for JSON types and limits, then by the kind's draft schema. Every field error of both
  * passes is reported at once; a field refused by the first is not reported again by the second.
  */
 async function draftFrom(spec: Spec, typeSchema: z.ZodObject, body: Record<string, unknown>, current: Record<string, unknown>, extra: FieldErrors = {}) {
-	const typed = await check(typeSchema, body)
-	const fields: FieldErrors = { ...extra, ...(typed.ok ? {} : typed.fields) }
+	const { fields: unknown, known } = splitUnknown(typeSchema.shape, body)
+	const typed = await check(typeSchema, known)
+	const fields: FieldErrors = { ...extra, ...unknown, ...(typed.ok ? {} : typed.fields) }
 	const refused = new Set(Object.keys(fields).map(topField))
 	const merged: Record<string, unknown> = { ...current }
 	// Only the schema's own keys, so "__proto__" or "status" in a body can never reach the draft.
@@ -553,6 +578,12 @@ async function draftFrom(spec: Spec, typeSchema: z.ZodObject, body: Record<strin
 	const draft = await check(spec.draftSchema, merged)
 	if (!draft.ok) {
 		for (const [path, messages] of Object.entries(draft.fields)) if (!refused.has(topField(path))) fields[path] = messages
+		// zod skips the draft schema's range check while any field has an issue; it is repeated here
+		// so an inverted range is reported with the other errors rather than after they are fixed.
+		const [low, high] = spec.range
+		const min = merged[low]
+		const max = merged[high]
+		if (typeof min === 'number' && typeof max === 'number' && min > max && !fields[high]) fields[high] = [msg('listings.validation.range')]
 	}
 	if (Object.keys(fields).length > 0 || !draft.ok) throw validationFailed(fields)
 	return draft.data
@@ -657,7 +688,9 @@ export function listingActionApi(kind: ListingKind) {
 			const principal = MODERATION.has(action) ? await requireApiUser(request) : await requireApiPrincipal(request)
 			const actor = await writer(principal)
 			if (MODERATION.has(action) && !isOperator(actor)) throw forbidden()
-			const reason = action === 'return' ? (await parseJsonBody(request, ListingReturnSchema)).reason : (await parseJsonBody(request, NoBody, { optional: true }), '')
+			let reason = ''
+			if (action === 'return') reason = (await checkBody(ListingReturnSchema, (await readJsonObject(request))!)).reason
+			else await checkBody(NoBody, (await readJsonObject(request, { optional: true })) ?? {})
 			await run(spec.act(action, actor, id, reason))
 			return answer(await findOrThrow(spec, id, actor))
 		},

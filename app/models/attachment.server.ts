@@ -3,7 +3,7 @@
 import type { ListingStatus, PlatformRole } from '~/generated/prisma/client'
 import { recordAudit } from '~/models/audit.server'
 import { inspectFile } from '~/uploads/inspect.server'
-import { MAX_ATTACHMENTS_PER_LISTING, MAX_FILE_BYTES, uploadErrorCode, uploadErrorStatus, type UploadErrorCode, type UploadErrorName } from '~/uploads/rules'
+import { isUploadErrorCode, MAX_ATTACHMENTS_PER_LISTING, MAX_FILE_BYTES, uploadErrorCode, uploadErrorStatus, type UploadErrorCode, type UploadErrorName } from '~/uploads/rules'
 import { FileTooLargeError, getFileStore, newStorageKey } from '~/uploads/storage.server'
 import { hasRole } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
@@ -15,8 +15,8 @@ export class AttachmentError extends Error {
 	override name = 'AttachmentError'
 	readonly code: UploadErrorCode
 	readonly status: number
-	constructor(name: UploadErrorName) {
-		const code = uploadErrorCode(name)
+	constructor(reason: UploadErrorName | UploadErrorCode) {
+		const code = isUploadErrorCode(reason) ? reason : uploadErrorCode(reason)
 		super(code)
 		this.code = code
 		this.status = uploadErrorStatus(code)
@@ -186,7 +186,7 @@ export async function addAttachment({ actor, listing: ref, file, confidential, i
 	if ((await countAttachments(ref)) >= MAX_ATTACHMENTS_PER_LISTING) throw new AttachmentError('tooMany')
 
 	const inspected = await inspectFile(file, file.name)
-	if (!inspected.ok) throw new AttachmentError(inspected.code.slice('uploads.errors.'.length) as UploadErrorName)
+	if (!inspected.ok) throw new AttachmentError(inspected.code)
 
 	const store = getFileStore()
 	const storageKey = newStorageKey()

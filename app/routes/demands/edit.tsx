@@ -1,10 +1,23 @@
-import { data } from 'react-router'
+import type { Route } from './+types/edit'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ListingEditorPage } from '~/components/listings/listing-editor'
+import { listingEditAction, listingEditLoader } from '~/listings/edit.server'
+import { pageTitle } from '~/utils/meta'
 
-// Placeholder while the exchange floor is built.
-export async function loader() {
-	throw data({ message: 'errors.notFound' }, { status: 404 })
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'listings.demands.editTitle')
+
+export function loader(args: Route.LoaderArgs) {
+	return listingEditLoader('demand', args)
 }
 
-export default function Placeholder() {
-	return null
+export function action(args: Route.ActionArgs) {
+	return listingEditAction('demand', args)
+}
+
+export default function EditDemandPage() {
+	return <ListingEditorPage />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -1,10 +1,23 @@
-import { data } from 'react-router'
+import type { Route } from './+types/edit'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ListingEditorPage } from '~/components/listings/listing-editor'
+import { listingEditAction, listingEditLoader } from '~/listings/edit.server'
+import { pageTitle } from '~/utils/meta'
 
-// Placeholder while the exchange floor is built.
-export async function loader() {
-	throw data({ message: 'errors.notFound' }, { status: 404 })
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'listings.offers.editTitle')
+
+export function loader(args: Route.LoaderArgs) {
+	return listingEditLoader('offer', args)
 }
 
-export default function Placeholder() {
-	return null
+export function action(args: Route.ActionArgs) {
+	return listingEditAction('offer', args)
+}
+
+export default function EditOfferPage() {
+	return <ListingEditorPage />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -1,10 +1,23 @@
-import { data } from 'react-router'
+import type { Route } from './+types/new'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ListingNewPage } from '~/components/listings/listing-editor'
+import { listingNewAction, listingNewLoader } from '~/listings/edit.server'
+import { pageTitle } from '~/utils/meta'
 
-// Placeholder while the exchange floor is built.
-export async function loader() {
-	throw data({ message: 'errors.notFound' }, { status: 404 })
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'listings.offers.newTitle')
+
+export function loader(args: Route.LoaderArgs) {
+	return listingNewLoader('offer', args)
 }
 
-export default function Placeholder() {
-	return null
+export function action(args: Route.ActionArgs) {
+	return listingNewAction('offer', args)
+}
+
+export default function NewOfferPage() {
+	return <ListingNewPage />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }
