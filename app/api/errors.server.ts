@@ -17,7 +17,8 @@ export const ROOT_FIELD = '$'
 
 /** zod issues as field path ("members.0.email") -> untranslated messages. */
 export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-	const fields: FieldErrors = {}
+	// No prototype: a body key such as "__proto__" or "toString" must be reported, not crash the lookup.
+	const fields: FieldErrors = Object.create(null)
 	const add = (path: string, message: string) => {
 		const list = (fields[path] ??= [])
 		if (!list.includes(message)) list.push(message)

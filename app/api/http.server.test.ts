@@ -6,7 +6,7 @@ import { resources } from '~/locales'
 import { OrganisationError } from '~/models/organisation.server'
 import { localeCookie } from '~/middleware/i18next.server'
 import { msg } from '~/utils/validation'
-import { ApiError, type ApiErrorBody } from './errors.server'
+import { ApiError, type ApiErrorBody, zodFieldErrors } from './errors.server'
 import { apiRoute } from './handler.server'
 import { fromAcceptLanguage, resolveApiLocale, translateMessage } from './locale.server'
 import { paged, readPage } from './pagination.server'
@@ -206,4 +206,10 @@ describe('pages', () => {
 		expect(page.links.prev).toBe('/api/v1/organisations?type=UNIVERSITY&page=1&pageSize=10')
 		expect(paged(url, [], 0, { page: 1, pageSize: 10, skip: 0, take: 10 }).links).toMatchObject({ prev: null, next: null })
 	})
+})
+
+test('field errors keyed "__proto__", "constructor" or "toString" are reported, not a crash', () => {
+	const issues = z.strictObject({ name: z.string() }).safeParse(JSON.parse('{"name":"a","__proto__":1,"constructor":2,"toString":3}')).error!.issues
+	const fields = zodFieldErrors(issues)
+	expect(Object.keys(fields).sort()).toEqual(['__proto__', 'constructor', 'toString'])
 })

@@ -26,6 +26,8 @@ export function SiteHeader({ user, unread, locale }: Props) {
 					<input id="q" name="q" type="search" placeholder={t('nav.searchPlaceholder')} />
 				</form>
 				<nav aria-label={t('nav.main')} className="main-nav">
+					<NavLink to="/offers">{t('nav.offers')}</NavLink>
+					<NavLink to="/demands">{t('nav.demands')}</NavLink>
 					<NavLink to="/organisations">{t('nav.organisations')}</NavLink>
 					{isOperator ? <NavLink to="/operator">{t('nav.operator')}</NavLink> : null}
 				</nav>
@@ -62,6 +64,9 @@ export function SiteHeader({ user, unread, locale }: Props) {
 											<Link to={`/organisations/${org.slug}`}>{org.name}</Link>
 										</li>
 									))}
+									<li>
+										<Link to="/me/listings">{t('nav.myListings')}</Link>
+									</li>
 									<li>
 										<Link to="/me/notifications">{t('nav.notifications')}</Link>
 									</li>

@@ -9,7 +9,7 @@ import type { ListingKind } from '~/models/listing-schema'
 import { archiveOffer, getOffer, renewOffer, restoreOffer, submitOffer } from '~/models/offer.server'
 import { fieldNames } from '~/models/reference.server'
 import { getUser, requireUser } from '~/utils/auth.server'
-import { invariantResponse } from '~/utils/http.server'
+import { invariantResponse, safeRedirectPath } from '~/utils/http.server'
 import { consume } from '~/utils/rate-limit.server'
 
 type Args = { request: Request; params: { id?: string }; context: Readonly<RouterContextProvider> }
@@ -37,7 +37,7 @@ export async function listingDetailLoader(kind: ListingKind, { request, params, 
 	}
 }
 
-const ActionSchema = z.object({ intent: z.enum(['view', 'submit', 'archive', 'restore', 'renew']) })
+const ActionSchema = z.object({ intent: z.enum(['view', 'submit', 'archive', 'restore', 'renew']), redirectTo: z.string().max(500).optional() })
 
 const actions = {
 	offer: { submit: submitOffer, archive: archiveOffer, restore: restoreOffer, renew: renewOffer },
@@ -67,7 +67,9 @@ export async function listingDetailAction(kind: ListingKind, { request, params }
 		throw error
 	}
 	const done = { submit: 'submitted', archive: 'archived', restore: 'restored', renew: 'renewed' }[intent]
-	return redirect(`/${kind}s/${id}?done=${done}`)
+	// Lists such as /me/listings post here and want to come back to themselves.
+	const back = safeRedirectPath(parsed.data.redirectTo, `/${kind}s/${id}`)
+	return redirect(`${back}${back.includes('?') ? '&' : '?'}done=${done}`)
 }
 
 export type ListingDetailData = Awaited<ReturnType<typeof listingDetailLoader>>

@@ -301,10 +301,13 @@ export async function updateListing(
 						pendingSince: hasPending ? (changed.some((c) => c in pending) ? new Date() : row.pendingSince) : null,
 					}
 				: {}
-		const updated = await table(tx, kind).update({
-			where: { id },
+		// Conditional on the version read above, so two saves racing from the same form cannot both win.
+		const written = await table(tx, kind).updateMany({
+			where: { id, version: row.version },
 			data: { ...apply, ...pendingData, version: { increment: 1 } },
 		})
+		if (written.count !== 1) throw new ListingError('listings.errors.stale', 409)
+		const updated = { status: row.status, version: row.version + 1 }
 		if (changed.length > 0) {
 			await recordAudit(tx, {
 				actorId: actor.id,

@@ -20,6 +20,7 @@ export default function OperatorLayout() {
 				</NavLink>
 				<NavLink to="/operator/organisations">{t('operator.nav.organisations')}</NavLink>
 				<NavLink to="/operator/users">{t('operator.nav.users')}</NavLink>
+				<NavLink to="/operator/review">{t('nav.review')}</NavLink>
 			</nav>
 			<Outlet />
 		</div>
