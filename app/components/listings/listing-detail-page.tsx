@@ -116,7 +116,6 @@ export function ListingDetailPage() {
 						</section>
 					) : null}
 					<section className="card">
-						<h2>{t('listings.fields.attachments')}</h2>
 						<AttachmentsPanel kind={kind} listingId={listing.id} attachments={attachments} canEdit={false} redirectTo={`/${area}/${listing.id}`} />
 					</section>
 					<section className="card">

@@ -173,7 +173,6 @@ export function ListingEditorPage() {
 			) : null}
 			{step === 'attachments' ? (
 				<section className="card">
-					<h2>{t('listings.fields.attachments')}</h2>
 					<AttachmentsPanel kind={kind} listingId={id} attachments={data.attachments} canEdit error={data.uploadError} redirectTo={`/${area}/${id}/edit?step=attachments`} />
 					<p className="actions-row">
 						<Link to={`/${area}/${id}/edit?step=review`} className="button">
