@@ -9,8 +9,8 @@ import type { ListingKind } from '~/models/listing-schema'
 import { archiveOffer, getOffer, renewOffer, restoreOffer, submitOffer } from '~/models/offer.server'
 import { fieldNames } from '~/models/reference.server'
 import { getUser, requireUser } from '~/utils/auth.server'
-import { invariantResponse, safeRedirectPath } from '~/utils/http.server'
-import { consume } from '~/utils/rate-limit.server'
+import { clientIp, invariantResponse, safeRedirectPath } from '~/utils/http.server'
+import { consume, hit } from '~/utils/rate-limit.server'
 
 type Args = { request: Request; params: { id?: string }; context: Readonly<RouterContextProvider> }
 
@@ -51,8 +51,9 @@ export async function listingDetailAction(kind: ListingKind, { request, params }
 	invariantResponse(parsed.success, 'errors.badRequest', { status: 400 })
 	const { intent } = parsed.data
 	if (intent === 'view') {
-		// A POST from the page after it loaded: crawlers and prefetches do not count.
-		await recordView(kind, id)
+		// A POST from the page after it loaded: crawlers and prefetches do not count, and one
+		// address cannot inflate the count beyond its budget.
+		if ((await hit('viewIp', clientIp(request))) === null) await recordView(kind, id)
 		return { error: null, viewed: true }
 	}
 	const user = await requireUser(request)

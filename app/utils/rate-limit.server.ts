@@ -13,6 +13,7 @@ export const LIMITS = {
 	passwordResetIp: { points: 10, duration: 60 * 60 },
 	passwordResetAccount: { points: 3, duration: 60 * 60 },
 	writeUser: { points: 120, duration: 60 },
+	viewIp: { points: 60, duration: 60 },
 } satisfies Record<string, Limiter>
 
 export type LimitName = keyof typeof LIMITS
