@@ -31,7 +31,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			})
 		: null
 	const url = new URL(request.url)
-	return { organisation, membership, signedIn: Boolean(user), saved: url.searchParams.get('saved') === '1' }
+	const published = { organisationId: organisation.id, status: 'PUBLISHED' as const }
+	const [offers, demands] = await Promise.all([
+		prisma.offer.findMany({ where: published, select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 10 }),
+		prisma.demand.findMany({ where: published, select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 10 }),
+	])
+	return { organisation, membership, signedIn: Boolean(user), saved: url.searchParams.get('saved') === '1', offers, demands }
 }
 
 const IntentSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('join') }), z.object({ intent: z.literal('leave') })])
@@ -108,6 +113,26 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
 				</p>
 			) : null}
 			<div className="grid-2">
+				{loaderData.offers.length > 0 || loaderData.demands.length > 0 ? (
+					<section className="card">
+						{loaderData.offers.length > 0 ? <h2>{t('listings.offers.title')}</h2> : null}
+						<ul className="plain-list">
+							{loaderData.offers.map((o) => (
+								<li key={o.id}>
+									<Link to={`/offers/${o.id}`}>{o.title}</Link>
+								</li>
+							))}
+						</ul>
+						{loaderData.demands.length > 0 ? <h2>{t('listings.demands.title')}</h2> : null}
+						<ul className="plain-list">
+							{loaderData.demands.map((d) => (
+								<li key={d.id}>
+									<Link to={`/demands/${d.id}`}>{d.title}</Link>
+								</li>
+							))}
+						</ul>
+					</section>
+				) : null}
 				<section className="card">
 					<h2>{t('organisations.detail.about')}</h2>
 					{org.description ? <p className="prewrap">{org.description}</p> : <p className="muted">{t('common.none')}</p>}
