@@ -102,9 +102,9 @@ function stepFrom(url: URL): StepName {
 /** The guided editor: one step's form, with the values as saved (pending edits included). */
 export async function listingEditLoader(kind: ListingKind, { request, params, context }: Args) {
 	const user = await requireUser(request)
+	const { row, draft } = await loadEditable(kind, user, params.id ?? '')
 	const locale = getLocale(context) as AppLocale
 	const url = new URL(request.url)
-	const { row, draft } = await loadEditable(kind, user, params.id ?? '')
 	const step = stepFrom(url)
 	const issues = kind === 'offer' ? offerSubmitIssues(draft as OfferDraft) : demandSubmitIssues(draft as DemandDraft)
 	return {
