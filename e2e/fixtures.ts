@@ -11,8 +11,8 @@
  */
 import './env.ts'
 import { randomBytes } from 'node:crypto'
-import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import type { MembershipRole, MembershipStatus, OrganisationType, PlatformRole } from '../app/generated/prisma/client.ts'
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test'
+import type { ListingStatus, MembershipRole, MembershipStatus, OrganisationType, PlatformRole, Prisma } from '../app/generated/prisma/client.ts'
 import en from '../app/locales/en/index.ts'
 import vi from '../app/locales/vi/index.ts'
 import { createSession } from '../app/models/session.server.ts'
@@ -46,6 +46,44 @@ export type TestOrganisation = { id: string; slug: string; name: string }
 type UserOptions = { name?: string; email?: string; locale?: 'vi' | 'en'; roles?: PlatformRole[] }
 type OrganisationOptions = { name?: string; type?: OrganisationType; provinceCode?: string; verified?: boolean }
 
+export type TestListing = { id: string; title: string; kind: 'offer' | 'demand'; path: string }
+
+type ListingCommon = {
+	status?: ListingStatus
+	/** Set as creator and contact person, who receives the listing's notifications. */
+	createdBy?: Pick<TestUser, 'id'>
+}
+/** Any column of an offer; `fieldPaths` follows from `fieldCodes`, lifecycle dates from `status`. */
+export type OfferOptions = ListingCommon & Partial<Omit<Prisma.OfferUncheckedCreateInput, 'organisationId' | 'fieldPaths' | 'status'>>
+/** Any column of a demand; `fieldPaths` follows from `fieldCodes`, lifecycle dates from `status`. */
+export type DemandOptions = ListingCommon & Partial<Omit<Prisma.DemandUncheckedCreateInput, 'organisationId' | 'fieldPaths' | 'status'>>
+
+/** An S&T field code with its ancestors, as the app stores them: "40501" -> ["4", "405", "40501"]. */
+export function fieldPathsOf(codes: readonly string[]) {
+	const out = new Set<string>()
+	for (const code of codes) for (const length of [1, 3, 5]) if (code.length >= length) out.add(code.slice(0, length))
+	return [...out].sort()
+}
+
+/** The lifecycle columns a listing in `status` has when the app puts it there. */
+function lifecycleColumns(status: ListingStatus) {
+	const now = new Date()
+	const inAYear = new Date(now)
+	inAYear.setMonth(inAYear.getMonth() + 12)
+	switch (status) {
+		case 'SUBMITTED':
+			return { submittedAt: now }
+		case 'PUBLISHED':
+			return { submittedAt: now, publishedAt: now, expiresAt: inAYear }
+		case 'ARCHIVED':
+			return { archivedAt: now }
+		case 'EXPIRED':
+			return { publishedAt: new Date(now.getTime() - 400 * 86_400_000), expiresAt: new Date(now.getTime() - 86_400_000) }
+		default:
+			return {}
+	}
+}
+
 let passwordHash: Promise<string> | undefined
 
 export function uniqueSuffix() {
@@ -56,6 +94,8 @@ export class Factory {
 	readonly #userIds = new Set<string>()
 	readonly #organisationIds = new Set<string>()
 	readonly #emails = new Set<string>()
+	readonly #offerIds = new Set<string>()
+	readonly #demandIds = new Set<string>()
 
 	constructor(readonly baseURL: string) {}
 
@@ -114,6 +154,78 @@ export class Factory {
 	}
 
 	/**
+	 * An offer inserted directly, complete enough to be submitted (summary, description, field, TRL,
+	 * transfer mode, price, province); DRAFT unless `status` says otherwise. Deleted after the test
+	 * (and with its organisation).
+	 */
+	async offer(organisation: Pick<TestOrganisation, 'id'>, options: OfferOptions = {}): Promise<TestListing> {
+		const { status = 'DRAFT', createdBy, ...columns } = options
+		const suffix = uniqueSuffix()
+		const fieldCodes = (columns.fieldCodes as string[] | undefined) ?? ['40501']
+		const row = await this.db.offer.create({
+			data: {
+				title: `Công nghệ nuôi tôm tuần hoàn kiểm thử ${suffix}`,
+				summary: 'Hệ thống nuôi tôm tuần hoàn tiết kiệm nước, tạo cho kiểm thử đầu cuối.',
+				description:
+					'Công nghệ nuôi tôm thẻ chân trắng trong hệ thống tuần hoàn khép kín (RAS), tái sử dụng hơn 90% lượng nước, kiểm soát dịch bệnh bằng cảm biến.',
+				keywords: ['nuôi tôm', 'RAS'],
+				trl: 6,
+				ipStatus: 'PATENT_PENDING',
+				transferModes: ['LICENSING'],
+				priceMin: 500_000_000n,
+				priceMax: 800_000_000n,
+				provinceCode: '92',
+				createdById: createdBy?.id ?? null,
+				contactUserId: createdBy?.id ?? null,
+				...lifecycleColumns(status),
+				...columns,
+				fieldCodes,
+				fieldPaths: fieldPathsOf(fieldCodes),
+				status,
+				organisationId: organisation.id,
+			},
+			select: { id: true, title: true },
+		})
+		this.#offerIds.add(row.id)
+		return { ...row, kind: 'offer', path: `/offers/${row.id}` }
+	}
+
+	/**
+	 * A demand inserted directly, complete enough to be submitted (problem, desired outcome, field,
+	 * transfer mode, budget, province); DRAFT unless `status` says otherwise.
+	 */
+	async demand(organisation: Pick<TestOrganisation, 'id'>, options: DemandOptions = {}): Promise<TestListing> {
+		const { status = 'DRAFT', createdBy, ...columns } = options
+		const suffix = uniqueSuffix()
+		const fieldCodes = (columns.fieldCodes as string[] | undefined) ?? ['20201']
+		const row = await this.db.demand.create({
+			data: {
+				title: `Cần giải pháp xử lý nước thải kiểm thử ${suffix}`,
+				problem:
+					'Nhà máy chế biến thủy sản thải ra khoảng 500 m³ nước thải mỗi ngày, hàm lượng hữu cơ cao, hệ thống hiện tại không đạt quy chuẩn xả thải.',
+				desiredOutcome: 'Nước thải sau xử lý đạt QCVN 11-MT:2015/BTNMT cột A, chi phí vận hành hợp lý.',
+				keywords: ['nước thải', 'thủy sản'],
+				minTrl: 6,
+				transferModes: ['ASSIGNMENT'],
+				budgetMin: 1_000_000_000n,
+				budgetMax: 3_000_000_000n,
+				provinceCode: '79',
+				createdById: createdBy?.id ?? null,
+				contactUserId: createdBy?.id ?? null,
+				...lifecycleColumns(status),
+				...columns,
+				fieldCodes,
+				fieldPaths: fieldPathsOf(fieldCodes),
+				status,
+				organisationId: organisation.id,
+			},
+			select: { id: true, title: true },
+		})
+		this.#demandIds.add(row.id)
+		return { ...row, kind: 'demand', path: `/demands/${row.id}` }
+	}
+
+	/**
 	 * Signs the browser context in as `user`: a Session row made by the app's own code and the
 	 * `__session` cookie the server would set. Returns the cookie value.
 	 */
@@ -156,6 +268,9 @@ export class Factory {
 			select: { organisationId: true },
 		})
 		const keep = new Set(shared.map((m) => m.organisationId).filter((id) => !this.#organisationIds.has(id)))
+		// Listings go with their organisation; these are the ones a test put under another one.
+		await db.offer.deleteMany({ where: { id: { in: [...this.#offerIds] } } })
+		await db.demand.deleteMany({ where: { id: { in: [...this.#demandIds] } } })
 		await db.organisation.deleteMany({ where: { id: { in: organisationIds.filter((id) => !keep.has(id)) } } })
 		await db.user.deleteMany({ where: { id: { in: userIds } } })
 		if (emails.length > 0) {
@@ -164,6 +279,8 @@ export class Factory {
 		this.#userIds.clear()
 		this.#organisationIds.clear()
 		this.#emails.clear()
+		this.#offerIds.clear()
+		this.#demandIds.clear()
 	}
 }
 
@@ -183,7 +300,10 @@ export function formError(page: Page, formId: string): Locator {
 	return page.locator(`[id="${formId}-error"]`)
 }
 
-type Fixtures = { factory: Factory; serverErrors: string[] }
+/** A page in a browser context of its own, signed in as `user` (anonymous when null). */
+export type OpenPage = (user: Pick<TestUser, 'id'> | null, options?: BrowserContextOptions) => Promise<Page>
+
+type Fixtures = { factory: Factory; serverErrors: string[]; openPage: OpenPage }
 type WorkerFixtures = { database: void }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -211,5 +331,20 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 		const factory = new Factory(baseURL ?? E2E_BASE_URL)
 		await use(factory)
 		await factory.cleanup()
+	},
+	// Several people in one test, each in a context of their own: their 5xx answers fail the test
+	// like the default context's, and the contexts are closed after it.
+	openPage: async ({ browser, baseURL, factory, serverErrors }, use) => {
+		const contexts: BrowserContext[] = []
+		await use(async (user, options = {}) => {
+			const context = await browser.newContext({ baseURL, ...options })
+			contexts.push(context)
+			context.on('response', (response) => {
+				if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`)
+			})
+			if (user) await factory.signIn(context, user)
+			return context.newPage()
+		})
+		for (const context of contexts) await context.close()
 	},
 })
