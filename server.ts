@@ -142,7 +142,7 @@ async function main() {
 	} else {
 		const buildPath = path.resolve('build/server/index.js')
 		if (!fs.existsSync(buildPath)) {
-			console.error('No production build found: run `npm run build` first (npm start does it for you).')
+			console.error('Chưa có bản build: hãy chạy `npm run build` trước (npm start tự làm việc này).\nNo production build found: run `npm run build` first (npm start does it for you).')
 			process.exit(1)
 		}
 		build = (await import(buildPath)) as ServerBuild

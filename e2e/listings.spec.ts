@@ -5,7 +5,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { PDF } from '../app/uploads/test-samples.server.ts'
 import { formatVnd } from '../app/utils/format.ts'
-import { expect, fieldError, interpolate, test, texts, uniqueSuffix, type Factory, type TestListing } from './fixtures.ts'
+import { afterAutosave, expect, fieldError, interpolate, test, texts, uniqueSuffix, type Factory, type TestListing } from './fixtures.ts'
 
 const vi = texts.vi
 const L = vi.listings
@@ -26,7 +26,10 @@ function button(page: Page, name: string) {
 	return page.getByRole('button', { name, exact: true })
 }
 
-/** The step forms' main button ("Lưu và tiếp tục"), a button on steps 1-3 and a link on the attachments step. */
+/**
+ * The step forms' main button ("Lưu và tiếp tục"). Tests let the step's autosave finish first
+ * (afterAutosave): one still pending would post the next step's form as this step (see the fixme test).
+ */
 async function saveAndContinue(page: Page, kind: 'offer' | 'demand', next: string) {
 	await button(page, L.steps.saveAndContinue).click()
 	await expect(page).toHaveURL(new RegExp(`/${kind}s/[^/]+/edit\\?step=${next}$`))
@@ -121,14 +124,14 @@ test('an institute posts an offer step by step; the operator returns it, then ap
 	await label(ownerPage, L.fields.trl).selectOption('6')
 	await label(ownerPage, L.fields.ipStatus).selectOption('PATENT_PENDING')
 	await label(ownerPage, L.fields.ipNumbers).fill('1-2025-01234')
-	await label(ownerPage, L.fields.confidential).fill(confidential)
+	await afterAutosave(ownerPage, 'technical', () => label(ownerPage, L.fields.confidential).fill(confidential))
 	await saveAndContinue(ownerPage, 'offer', 'commercial')
 
 	// Step 3: commercial.
 	await ownerPage.getByRole('checkbox', { name: L.transferModes.LICENSING }).check()
 	await ownerPage.getByRole('checkbox', { name: L.transferModes.TRAINING }).check()
 	await label(ownerPage, L.fields.priceMin).fill('500.000.000')
-	await label(ownerPage, L.fields.priceMax).fill('1.200.000.000')
+	await afterAutosave(ownerPage, 'commercial', () => label(ownerPage, L.fields.priceMax).fill('1.200.000.000'))
 	await saveAndContinue(ownerPage, 'offer', 'attachments')
 
 	// Step 4: a public and a confidential PDF.
@@ -281,10 +284,10 @@ test('an enterprise posts a demand; once approved it is listed at /demands', asy
 	const id = listingId(ownerPage, 'demand')
 
 	await label(ownerPage, L.fields.minTrl).selectOption('5')
-	await label(ownerPage, L.fields.deadline).fill(nextYear())
+	await afterAutosave(ownerPage, 'technical', () => label(ownerPage, L.fields.deadline).fill(nextYear()))
 	await saveAndContinue(ownerPage, 'demand', 'commercial')
 	await ownerPage.getByRole('checkbox', { name: L.transferModes.RD_CONTRACT }).check()
-	await ownerPage.getByRole('checkbox', { name: L.fields.budgetUndisclosed }).check()
+	await afterAutosave(ownerPage, 'commercial', () => ownerPage.getByRole('checkbox', { name: L.fields.budgetUndisclosed }).check())
 	await saveAndContinue(ownerPage, 'demand', 'attachments')
 	await ownerPage.getByRole('link', { name: L.steps.saveAndContinue, exact: true }).click()
 	await expect(ownerPage).toHaveURL(/\/demands\/[^/]+\/edit\?step=review$/)
@@ -393,7 +396,14 @@ test.describe('a step that does not validate keeps what was typed', () => {
 	})
 })
 
-test('going on to the next step right after typing: the pending autosave does not undo the step just saved', async ({ factory, openPage }) => {
+// BUG (app/components/listings/listing-editor.tsx:112-120, with app/listings/edit.server.ts:157): the
+// autosave timer started by typing on a step survives "Lưu và tiếp tục" (same route, only ?step
+// changes, so the unmount cleanup at :112 never runs). 1.5 s later it posts the NEXT step's form
+// (formRef now points at it) to the PREVIOUS step's URL (`step` captured in the closure); the server
+// takes that step's fields from a form that lacks them and saves them empty: TRL, IP status, IP
+// numbers and the confidential section just saved are erased (version check passes: the new form
+// carries the new version). Typing on the new step within 1.5 s clears the timer, which hides it.
+test.fixme('going on to the next step right after typing: the pending autosave does not undo the step just saved', async ({ factory, openPage }) => {
 	const { user: owner, organisation } = await factory.owner()
 	const offer = await factory.offer(organisation, { createdBy: owner, trl: null, ipStatus: 'NONE' })
 	const confidential = `Tỷ lệ phối trộn chế phẩm: bí mật ${uniqueSuffix()}`
@@ -464,10 +474,10 @@ for (const javaScriptEnabled of [false, true]) {
 	test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
 		test.use({ javaScriptEnabled })
 
-		// BUG (app/models/listing-query.server.ts:9, used at :20-21): the filter form always sends its
-		// empty price inputs (`min=&max=`), and `z.coerce.number()` turns '' into 0, so every submitted
-		// search filters on `priceMin <= 0` and finds nothing that has a price (or is negotiable with no
-		// price): "0 công nghệ". The inputs then show "0". Same on /demands (budget) and /api/v1/offers?max=.
+		// BUG (app/models/listing-query.server.ts:9, used at :20-21 and :46): the filter form always
+		// sends its empty price inputs (`min=&max=`), and `z.coerce.number()` turns '' into 0, so every
+		// submitted search adds `priceMin <= 0` and finds nothing with a price (nor negotiable offers,
+		// whose priceMin is null): "0 công nghệ", and the inputs then show "0". Same on /demands (budget).
 		test.fixme('submitting the filter form puts the filters in the URL and filters the list', async ({ page, factory }) => {
 			const { token, match, others } = await filterFixtures(factory)
 			await page.goto('/offers')

@@ -1,19 +1,33 @@
 /**
- * Demo seed: the organisations and people of prisma/seed/demo-data.ts. Idempotent: what exists
- * (matched by slug and e-mail) is left alone, so running it twice changes nothing.
+ * Demo seed: the organisations and people of prisma/seed/demo-data.ts, then a floor of offers and
+ * demands from prisma/seed/demo-listings.ts. Idempotent: what exists (matched by slug and e-mail)
+ * is left alone, and listings are only added to a database that has no offer yet, so running it
+ * twice changes nothing.
  */
-import { createPrismaClient } from '../../app/utils/db.server.ts'
+import { randomBytes } from 'node:crypto'
+import { createPrismaClient, type Prisma, type PrismaClient } from '../../app/utils/db.server.ts'
 import { hashPassword } from '../../app/utils/password.server.ts'
 import { resolveProvince } from '../../app/utils/provinces.ts'
 import { DEMO_PASSWORD, demoLogins, demoOrganisations, demoUsers } from './demo-data.ts'
+import { demoListingOrganisations, demoReviewers, generateListings, type GeneratedDemand, type GeneratedOffer } from './demo-listings.ts'
 
-export type SeedResult = { created: { organisations: number; users: number }; logins: typeof demoLogins; password: string }
+export type SeedResult = {
+	created: { organisations: number; users: number; offers: number; demands: number }
+	logins: typeof demoLogins
+	password: string
+}
+
+/** The demo floor: enough to browse, filter and paginate; a handful of items in the operators' review queue. */
+export const DEMO_LISTINGS = { offers: 300, demands: 200, seed: 'cau-noi-demo' } as const
+
+// Taken inside the seed transaction, so two seeds started together cannot both find no offers.
+const LISTINGS_LOCK_KEY = 72707370
 
 export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
 	const prisma = createPrismaClient(databaseUrl, { max: 2 })
 	try {
 		const passwordHash = await hashPassword(DEMO_PASSWORD)
-		const created = { organisations: 0, users: 0 }
+		const created = { organisations: 0, users: 0, offers: 0, demands: 0 }
 		await prisma.$transaction(
 			async (tx) => {
 				const orgIds = new Map<string, string>()
@@ -67,6 +81,9 @@ export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
 						})
 					}
 				}
+				const listings = await seedDemoListings(tx, orgIds)
+				created.offers = listings.offers
+				created.demands = listings.demands
 				await tx.auditLog.create({
 					data: { action: 'seed.demo', entityType: 'Seed', data: created },
 				})
@@ -77,4 +94,118 @@ export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
 	} finally {
 		await prisma.$disconnect()
 	}
+}
+
+type ListingWriter = Pick<PrismaClient, 'offer' | 'demand' | 'listingEvent'>
+
+/** The demo offers and demands, when the database has no offer yet; returns how many were added. */
+async function seedDemoListings(tx: Prisma.TransactionClient, orgIds: Map<string, string>, now = new Date()) {
+	await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LISTINGS_LOCK_KEY})`
+	if (await tx.offer.findFirst({ select: { id: true } })) return { offers: 0, demands: 0, events: 0 }
+	const { offers, demands } = generateListings({
+		count: { offers: DEMO_LISTINGS.offers, demands: DEMO_LISTINGS.demands },
+		seed: DEMO_LISTINGS.seed,
+		organisations: demoListingOrganisations(),
+		reviewers: demoReviewers(),
+		now,
+	})
+	const users = await tx.user.findMany({ where: { email: { in: demoUsers.map((u) => u.email) } }, select: { id: true, email: true } })
+	return insertListings(tx, { offers, demands }, { organisations: orgIds, users: new Map(users.map((u) => [u.email, u.id])) })
+}
+
+/** A fresh id in the shape of Prisma's cuid() default (c + 24 base-36 characters), made here so events can name rows created in bulk. */
+export function newId() {
+	const digits = BigInt(`0x${randomBytes(16).toString('hex')}`).toString(36).padStart(25, '0').slice(-24)
+	return `c${digits}`
+}
+
+export type ListingIds = {
+	/** Organisation id by slug. */
+	organisations: ReadonlyMap<string, string>
+	/** User id by e-mail. */
+	users: ReadonlyMap<string, string>
+}
+
+/**
+ * Inserts generated listings with createMany in chunks, plus a `published` ListingEvent for each
+ * published one (oldest first, so event ids follow publication), as publishing through the
+ * lifecycle would have written. Used by the demo seed and by the benchmarks.
+ */
+export async function insertListings(
+	db: ListingWriter,
+	listings: { offers: readonly GeneratedOffer[]; demands: readonly GeneratedDemand[] },
+	ids: ListingIds,
+	options: { chunkSize?: number } = {},
+) {
+	const chunkSize = options.chunkSize ?? 500
+	const organisationId = (key: string) => {
+		const id = ids.organisations.get(key)
+		if (!id) throw new Error(`listing owner ${key} is not in the database`)
+		return id
+	}
+	const userId = (email: string | null) => {
+		if (email === null) return null
+		const id = ids.users.get(email)
+		if (!id) throw new Error(`listing user ${email} is not in the database`)
+		return id
+	}
+	const common = (l: GeneratedOffer | GeneratedDemand) => ({
+		id: newId(),
+		organisationId: organisationId(l.organisation),
+		createdById: userId(l.createdBy),
+		contactUserId: userId(l.contactUser),
+		reviewedById: userId(l.reviewedBy),
+		status: l.status,
+		title: l.title,
+		fieldCodes: l.fieldCodes,
+		fieldPaths: l.fieldPaths,
+		keywords: l.keywords,
+		transferModes: l.transferModes,
+		provinceCode: l.provinceCode,
+		...(l.pendingChanges ? { pendingChanges: l.pendingChanges as Prisma.InputJsonObject } : {}),
+		pendingSince: l.pendingSince,
+		returnReason: l.returnReason,
+		submittedAt: l.submittedAt,
+		publishedAt: l.publishedAt,
+		expiresAt: l.expiresAt,
+		expiryNotifiedAt: l.expiryNotifiedAt,
+		archivedAt: l.archivedAt,
+		viewCount: l.viewCount,
+		version: l.version,
+		createdAt: l.createdAt,
+		updatedAt: l.updatedAt,
+	})
+	const offerRows: Prisma.OfferCreateManyInput[] = listings.offers.map((o) => ({
+		...common(o),
+		summary: o.summary,
+		description: o.description,
+		confidential: o.confidential,
+		trl: o.trl,
+		ipStatus: o.ipStatus,
+		ipNumbers: o.ipNumbers,
+		priceMin: o.priceMin,
+		priceMax: o.priceMax,
+		priceNegotiable: o.priceNegotiable,
+	}))
+	const demandRows: Prisma.DemandCreateManyInput[] = listings.demands.map((d) => ({
+		...common(d),
+		problem: d.problem,
+		desiredOutcome: d.desiredOutcome,
+		minTrl: d.minTrl,
+		budgetMin: d.budgetMin,
+		budgetMax: d.budgetMax,
+		budgetUndisclosed: d.budgetUndisclosed,
+		deadline: d.deadline,
+	}))
+	for (let i = 0; i < offerRows.length; i += chunkSize) await db.offer.createMany({ data: offerRows.slice(i, i + chunkSize) })
+	for (let i = 0; i < demandRows.length; i += chunkSize) await db.demand.createMany({ data: demandRows.slice(i, i + chunkSize) })
+	const events: Prisma.ListingEventCreateManyInput[] = [
+		...offerRows.map((r) => ({ entityType: 'Offer', row: r })),
+		...demandRows.map((r) => ({ entityType: 'Demand', row: r })),
+	]
+		.filter(({ row }) => row.status === 'PUBLISHED' && row.publishedAt)
+		.sort((a, b) => new Date(a.row.publishedAt as Date).getTime() - new Date(b.row.publishedAt as Date).getTime())
+		.map(({ entityType, row }) => ({ entityType, entityId: row.id as string, event: 'published', createdAt: row.publishedAt as Date }))
+	for (let i = 0; i < events.length; i += chunkSize * 4) await db.listingEvent.createMany({ data: events.slice(i, i + chunkSize * 4) })
+	return { offers: offerRows.length, demands: demandRows.length, events: events.length }
 }
