@@ -94,7 +94,6 @@ test('register with a new organisation, log out, log in again', async ({ page, f
 	await expect(page.getByLabel(vi.auth.login.email, { exact: true })).toHaveValue(email)
 	await expect(page.getByTestId('account-menu')).toHaveCount(0)
 
-	// Enter, not a click: see the fixme test below.
 	await page.getByLabel(vi.auth.login.password, { exact: true }).fill(password)
 	await page.getByLabel(vi.auth.login.password, { exact: true }).press('Enter')
 	await expect(page).toHaveURL(/\/$/)

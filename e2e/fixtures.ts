@@ -303,7 +303,7 @@ export function formError(page: Page, formId: string): Locator {
 /**
  * Does `act` (the last change on a step of the listing editor) and waits until the editor's
  * autosave of that step has been answered, so that no autosave is left pending when the test moves
- * on (a pending one outlives the step: see the fixme test in e2e/listings.spec.ts).
+ * on.
  */
 export async function afterAutosave(page: Page, step: string, act: () => Promise<unknown>) {
 	const request = page.waitForRequest(

@@ -109,6 +109,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 export function parseQuery<S extends z.ZodType>(request: Request | URL, schema: S): Promise<z.output<S>> {
 	const url = request instanceof URL ? request : new URL(request.url)
 	const query: Record<string, string> = {}
-	for (const [key, value] of url.searchParams) if (!(key in query)) query[key] = value
+	// An empty parameter (`?max=`, as HTML forms send blank inputs) means "not given", never 0.
+	for (const [key, value] of url.searchParams) if (!(key in query) && value !== '') query[key] = value
 	return validate(schema, query)
 }

@@ -14,7 +14,8 @@ export function Markdown({ children }: { children: string }) {
 				unwrapDisallowed
 				urlTransform={(url) => (SAFE_URL.test(url.trim()) ? url : '')}
 				components={{
-					a: ({ node: _node, ...props }) => <a {...props} rel="nofollow noopener noreferrer" target="_blank" />,
+					// A link whose URL was refused stays as its text rather than a dead link.
+					a: ({ node: _node, href, ...props }) => (href ? <a {...props} href={href} rel="nofollow noopener noreferrer" target="_blank" /> : <span>{props.children}</span>),
 				}}
 			>
 				{children}

@@ -25,8 +25,9 @@ export const ListingFiltersSchema = z.object({
 
 export type ListingFilters = z.infer<typeof ListingFiltersSchema>
 
+/** The filters in a URL. Blank inputs (the form sends `min=&max=`) mean "any", never 0. */
 export function parseListingFilters(search: URLSearchParams) {
-	return ListingFiltersSchema.parse(Object.fromEntries(search))
+	return ListingFiltersSchema.parse(Object.fromEntries([...search].filter(([, value]) => value.trim() !== '')))
 }
 
 /** The Prisma where-clause for published listings under these filters (shared by pages and the API). */

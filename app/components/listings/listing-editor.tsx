@@ -109,18 +109,21 @@ export function ListingEditorPage() {
 	// The newest version the server has confirmed, so the next save is not taken for a stale one.
 	const version = Math.max(data.version, autosave.data?.saved?.version ?? 0, actionData?.saved?.version ?? 0)
 	const savedAt = autosave.data?.saved?.at ?? actionData?.saved?.at
-	useEffect(() => () => clearTimeout(timer.current), [])
+	// A save scheduled on one step must never fire after moving to another: it would post the new
+	// step's form to the old step's URL and blank the old step's fields.
+	useEffect(() => () => clearTimeout(timer.current), [step])
 	const scheduleAutosave = () => {
 		clearTimeout(timer.current)
 		timer.current = setTimeout(() => {
 			const el = formRef.current
-			if (!el) return
+			if (!el || el.dataset.step !== step) return
 			const body = new FormData(el)
 			body.set('intent', 'autosave')
 			void autosave.submit(body, { method: 'post', action: `/${area}/${id}/edit?step=${step}` })
 		}, 1500)
 	}
 	const editable = step === 'basics' || step === 'technical' || step === 'commercial'
+	const formProps = getFormProps(form)
 	return (
 		<div className="page editor">
 			<div className="page-head">
@@ -142,7 +145,18 @@ export function ListingEditorPage() {
 			) : null}
 			{editable ? (
 				<section className="card">
-					<Form method="post" {...getFormProps(form)} ref={formRef} onChange={scheduleAutosave}>
+					<Form
+						method="post"
+						{...formProps}
+						key={step}
+						data-step={step}
+						ref={formRef}
+						onChange={scheduleAutosave}
+						onSubmit={(event) => {
+							clearTimeout(timer.current)
+							formProps.onSubmit(event)
+						}}
+					>
 						<input type="hidden" name="version" value={version} />
 						<FormErrors id={form.errorId} errors={form.errors} />
 						<ListingStepFields kind={kind} step={step} fields={fields as never} provinces={data.provinces} scienceFields={data.fields} />
