@@ -135,9 +135,20 @@ export async function insertListings(
 	db: ListingWriter,
 	listings: { offers: readonly GeneratedOffer[]; demands: readonly GeneratedDemand[] },
 	ids: ListingIds,
-	options: { chunkSize?: number } = {},
+	options: { chunkSize?: number; concurrency?: number } = {},
 ) {
 	const chunkSize = options.chunkSize ?? 500
+	// Inside an interactive transaction statements run one at a time; a pool can take a few at once.
+	const concurrency = Math.max(1, options.concurrency ?? 1)
+	const inChunks = async <T>(rows: readonly T[], size: number, write: (chunk: T[]) => Promise<unknown>) => {
+		const chunks: T[][] = []
+		for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size))
+		let next = 0
+		const worker = async () => {
+			while (next < chunks.length) await write(chunks[next++] as T[])
+		}
+		await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker))
+	}
 	const organisationId = (key: string) => {
 		const id = ids.organisations.get(key)
 		if (!id) throw new Error(`listing owner ${key} is not in the database`)
@@ -197,8 +208,8 @@ export async function insertListings(
 		budgetUndisclosed: d.budgetUndisclosed,
 		deadline: d.deadline,
 	}))
-	for (let i = 0; i < offerRows.length; i += chunkSize) await db.offer.createMany({ data: offerRows.slice(i, i + chunkSize) })
-	for (let i = 0; i < demandRows.length; i += chunkSize) await db.demand.createMany({ data: demandRows.slice(i, i + chunkSize) })
+	await inChunks(offerRows, chunkSize, (data) => db.offer.createMany({ data }))
+	await inChunks(demandRows, chunkSize, (data) => db.demand.createMany({ data }))
 	const events: Prisma.ListingEventCreateManyInput[] = [
 		...offerRows.map((r) => ({ entityType: 'Offer', row: r })),
 		...demandRows.map((r) => ({ entityType: 'Demand', row: r })),
@@ -206,6 +217,6 @@ export async function insertListings(
 		.filter(({ row }) => row.status === 'PUBLISHED' && row.publishedAt)
 		.sort((a, b) => new Date(a.row.publishedAt as Date).getTime() - new Date(b.row.publishedAt as Date).getTime())
 		.map(({ entityType, row }) => ({ entityType, entityId: row.id as string, event: 'published', createdAt: row.publishedAt as Date }))
-	for (let i = 0; i < events.length; i += chunkSize * 4) await db.listingEvent.createMany({ data: events.slice(i, i + chunkSize * 4) })
+	await inChunks(events, chunkSize * 4, (data) => db.listingEvent.createMany({ data }))
 	return { offers: offerRows.length, demands: demandRows.length, events: events.length }
 }
