@@ -25,6 +25,7 @@ export async function listingListLoader(kind: ListingKind, { request, context }:
 		locale,
 		filters,
 		total: result.total,
+		more: result.more,
 		pages: result.pages,
 		items: result.items,
 		provinces,

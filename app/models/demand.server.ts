@@ -1,7 +1,7 @@
 /** Technology demands: the one module that writes them (lifecycle in listing.server.ts). */
 import type { Prisma } from '~/generated/prisma/client'
 import { DemandDraftSchema, type DemandDraft } from '~/models/listing-schema'
-import { listCardSelect, orderBy, PAGE_SIZE, publishedWhere, type ListingFilters } from '~/models/listing-query.server'
+import { COUNT_CAP, listCardSelect, orderBy, PAGE_SIZE, publishedWhere, type ListingFilters } from '~/models/listing-query.server'
 import {
 	archiveListing,
 	createDraft,
@@ -100,7 +100,7 @@ export async function getDemand(id: string, viewer: Actor | null) {
 export async function listDemands(filters: ListingFilters, pageSize = PAGE_SIZE) {
 	const where = publishedWhere('demand', filters) as Prisma.DemandWhereInput
 	const [total, items] = await Promise.all([
-		prisma.demand.count({ where }),
+		prisma.demand.count({ where, take: COUNT_CAP + 1 }),
 		prisma.demand.findMany({
 			where,
 			select: listCardSelect.demand,
@@ -109,5 +109,5 @@ export async function listDemands(filters: ListingFilters, pageSize = PAGE_SIZE)
 			take: pageSize,
 		}),
 	])
-	return { total, items, pages: Math.max(1, Math.ceil(total / pageSize)) }
+	return { total: Math.min(total, COUNT_CAP), more: total > COUNT_CAP, items, pages: Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / pageSize)) }
 }

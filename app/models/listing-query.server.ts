@@ -4,6 +4,8 @@ import { IP_STATUSES, TRANSFER_MODES } from '~/models/listing-schema'
 import { OrganisationTypeSchema } from '~/utils/validation'
 
 export const PAGE_SIZE = 20
+/** Lists count at most this many matches ("1.000+"); counting every match of a broad filter costs more than it tells. */
+export const COUNT_CAP = 1000
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined)
 const money = z.coerce.number().int().min(0).max(1e15)
@@ -62,7 +64,8 @@ export function orderBy(kind: ListingKind, sort: ListingFilters['sort']) {
 		case 'price-desc':
 			return [{ [price]: { sort: 'desc', nulls: 'last' } }, { publishedAt: 'desc' }]
 		case 'trl-desc':
-			return [{ [kind === 'offer' ? 'trl' : 'minTrl']: { sort: 'desc', nulls: 'last' } }, { publishedAt: 'desc' }]
+			// Published offers always have a TRL, so plain DESC (which the index serves) loses nothing.
+			return kind === 'offer' ? [{ trl: 'desc' }, { publishedAt: 'desc' }] : [{ minTrl: { sort: 'desc', nulls: 'last' } }, { publishedAt: 'desc' }]
 		case 'views':
 			return [{ viewCount: 'desc' }, { publishedAt: 'desc' }]
 		default:

@@ -1,7 +1,7 @@
 /** Technology offers: the one module that writes them (lifecycle in listing.server.ts). */
 import type { Prisma } from '~/generated/prisma/client'
 import { OfferDraftSchema, type OfferDraft } from '~/models/listing-schema'
-import { listCardSelect, orderBy, PAGE_SIZE, publishedWhere, type ListingFilters } from '~/models/listing-query.server'
+import { COUNT_CAP, listCardSelect, orderBy, PAGE_SIZE, publishedWhere, type ListingFilters } from '~/models/listing-query.server'
 import {
 	archiveListing,
 	createDraft,
@@ -107,7 +107,7 @@ export async function getOffer(id: string, viewer: Actor | null) {
 export async function listOffers(filters: ListingFilters, pageSize = PAGE_SIZE) {
 	const where = publishedWhere('offer', filters) as Prisma.OfferWhereInput
 	const [total, items] = await Promise.all([
-		prisma.offer.count({ where }),
+		prisma.offer.count({ where, take: COUNT_CAP + 1 }),
 		prisma.offer.findMany({
 			where,
 			select: listCardSelect.offer,
@@ -116,5 +116,5 @@ export async function listOffers(filters: ListingFilters, pageSize = PAGE_SIZE) 
 			take: pageSize,
 		}),
 	])
-	return { total, items, pages: Math.max(1, Math.ceil(total / pageSize)) }
+	return { total: Math.min(total, COUNT_CAP), more: total > COUNT_CAP, items, pages: Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / pageSize)) }
 }

@@ -11,7 +11,7 @@ const ORG_TYPES = ['ENTERPRISE', 'RESEARCH_INSTITUTE', 'UNIVERSITY', 'BROKER_FIR
 export function ListingListPage() {
 	const data = useLoaderData() as ListingListData
 	const { t } = useTranslation()
-	const { kind, filters, items, total, pages, provinces, fieldOptions, fieldNames, locale } = data
+	const { kind, filters, items, total, more, pages, provinces, fieldOptions, fieldNames, locale } = data
 	const area = kind === 'offer' ? 'offers' : 'demands'
 	return (
 		<div className="page">
@@ -128,7 +128,7 @@ export function ListingListPage() {
 				</Form>
 				<div className="stack">
 					<p className="muted" role="status">
-						{t(`listings.${area}.count`, { count: total })}
+						{more ? t(`listings.${area}.countMore`, { count: total }) : t(`listings.${area}.count`, { count: total })}
 					</p>
 					{items.length === 0 ? <p className="empty">{t(`listings.${area}.empty`)}</p> : null}
 					<ul className="listing-list" data-testid="listing-list">

@@ -11,6 +11,7 @@ export default {
 		empty: 'No technology matches these filters. Remove some, or post a demand so suppliers can find you.',
 		count_one: '{{count}} technology',
 		count_other: '{{count}} technologies',
+		countMore: 'More than {{count}} technologies',
 	},
 	demands: {
 		title: 'Technology demands',
@@ -21,6 +22,7 @@ export default {
 		empty: 'No demand matches these filters. Try removing some.',
 		count_one: '{{count}} demand',
 		count_other: '{{count}} demands',
+		countMore: 'More than {{count}} demands',
 	},
 	kind: { offer: 'Offer', demand: 'Demand' },
 	status: {

@@ -8,6 +8,7 @@ export default {
 		empty: 'Chưa có công nghệ nào khớp bộ lọc. Hãy bỏ bớt điều kiện hoặc đăng nhu cầu để bên cung tìm đến bạn.',
 		count_one: '{{count}} công nghệ',
 		count_other: '{{count}} công nghệ',
+		countMore: 'Hơn {{count}} công nghệ',
 	},
 	demands: {
 		title: 'Nhu cầu công nghệ',
@@ -18,6 +19,7 @@ export default {
 		empty: 'Chưa có nhu cầu nào khớp bộ lọc. Hãy bỏ bớt điều kiện.',
 		count_one: '{{count}} nhu cầu',
 		count_other: '{{count}} nhu cầu',
+		countMore: 'Hơn {{count}} nhu cầu',
 	},
 	kind: { offer: 'Chào bán', demand: 'Nhu cầu' },
 	status: {
