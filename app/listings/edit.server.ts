@@ -21,6 +21,7 @@ import {
 import { createOffer, getOffer, offerDraftValues, submitOffer, updateOffer } from '~/models/offer.server'
 import { listProvinces, listScienceFields } from '~/models/reference.server'
 import { requireUser, type SessionUser } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
 import { clientIp, invariantResponse } from '~/utils/http.server'
 import { consume } from '~/utils/rate-limit.server'
 import { msg } from '~/utils/validation'
@@ -94,6 +95,13 @@ async function loadEditable(kind: ListingKind, user: SessionUser, id: string) {
 	return { row, draft }
 }
 
+/** Who may be named as the listing's contact person: the organisation's active members. */
+function organisationMembers(organisationId: string) {
+	return prisma.membership
+		.findMany({ where: { organisationId, status: 'ACTIVE' }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } })
+		.then((rows) => rows.map((r) => r.user))
+}
+
 function stepFrom(url: URL): StepName {
 	const step = url.searchParams.get('step')
 	return (STEP_ORDER as string[]).includes(step ?? '') ? (step as StepName) : 'basics'
@@ -122,6 +130,8 @@ export async function listingEditLoader(kind: ListingKind, { request, params, co
 		attachments: step === 'attachments' || step === 'review' ? await listAttachments({ kind, id: row.id }, user) : [],
 		uploadError: uploadErrorFrom(url),
 		operator: isOperator(user),
+		contactUserId: (row.contactUserId as string | null) ?? null,
+		members: step === 'basics' ? await organisationMembers(row.organisationId as string) : [],
 		...(step === 'basics' ? await pickers(locale) : { provinces: [], fields: [] }),
 	}
 }
@@ -159,10 +169,11 @@ export async function listingEditAction(kind: ListingKind, { request, params }: 
 	if (submission.status !== 'success') return data({ result: submission.reply(), error: null, saved: null }, { status: 400 })
 	try {
 		const version = Number(formData.get('version'))
+		const contact = step === 'basics' ? String(formData.get('contactUserId') ?? '') : ''
 		const saved =
 			kind === 'offer'
-				? await updateOffer(user, id, submission.value as OfferDraft, { expectedVersion: Number.isInteger(version) ? version : undefined, ip: clientIp(request) })
-				: await updateDemand(user, id, submission.value as DemandDraft, { expectedVersion: Number.isInteger(version) ? version : undefined, ip: clientIp(request) })
+				? await updateOffer(user, id, submission.value as OfferDraft, { expectedVersion: Number.isInteger(version) ? version : undefined, ip: clientIp(request), contactUserId: contact || undefined })
+				: await updateDemand(user, id, submission.value as DemandDraft, { expectedVersion: Number.isInteger(version) ? version : undefined, ip: clientIp(request), contactUserId: contact || undefined })
 		if (intent === 'autosave' || formData.get('next') === 'stay') {
 			return { result: null, error: null, saved: { version: saved.version, at: new Date().toISOString(), pendingFields: saved.pendingFields } }
 		}

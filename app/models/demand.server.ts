@@ -73,7 +73,7 @@ export const parseDemandDraft = (input: unknown) => DemandDraftSchema.safeParse(
 
 export const createDemand = (actor: Actor, organisationId: string, draft: DemandDraft, meta?: { ip?: string | null }) =>
 	createDraft('demand', actor, organisationId, draft, meta)
-export const updateDemand = (actor: Actor, id: string, draft: DemandDraft, options?: { expectedVersion?: number; ip?: string | null }) =>
+export const updateDemand = (actor: Actor, id: string, draft: DemandDraft, options?: { expectedVersion?: number; ip?: string | null; contactUserId?: string }) =>
 	updateListing('demand', actor, id, draft, options)
 export const submitDemand = (actor: Actor, id: string) => submitListing('demand', actor, id, (row) => demandDraftValues(row, false))
 export const publishDemand = (actor: Actor, id: string) => publishListing('demand', actor, id)

@@ -250,3 +250,16 @@ test('demands follow the same lifecycle', async () => {
 	await publishDemand(operator, id)
 	expect((await getDemand(id, null))?.demand.status).toBe('PUBLISHED')
 })
+
+test('the contact person can be any active member of the organisation, never an outsider', async () => {
+	const { actor, organisationId } = await setup()
+	const colleague = await createUser()
+	await addMember(colleague.id, organisationId)
+	const outsider = await createUser()
+	const { id } = await createOffer(actor, organisationId, completeOffer())
+	await updateOffer(actor, id, completeOffer(), { contactUserId: colleague.id })
+	expect((await prisma.offer.findUniqueOrThrow({ where: { id } })).contactUserId).toBe(colleague.id)
+	const r = await refusal(updateOffer(actor, id, completeOffer(), { contactUserId: outsider.id }))
+	expect(r.fields).toEqual({ contactUserId: ['validation.choose'] })
+	expect((await prisma.offer.findUniqueOrThrow({ where: { id } })).contactUserId).toBe(colleague.id)
+})

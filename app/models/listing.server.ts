@@ -260,16 +260,21 @@ export async function updateListing(
 	actor: Actor,
 	id: string,
 	draft: OfferDraft | DemandDraft,
-	options: { expectedVersion?: number; ip?: string | null } = {},
+	options: { expectedVersion?: number; ip?: string | null; contactUserId?: string } = {},
 ) {
 	return inTransaction(async ({ tx }) => {
 		const row = await load(tx, kind, id)
 		requireEdit(actor, row)
 		await checkReferences(tx, draft)
+		// The contact person must be an active member of the listing's organisation.
+		if (options.contactUserId !== undefined && options.contactUserId !== row.contactUserId) {
+			const member = await tx.membership.findFirst({ where: { userId: options.contactUserId, organisationId: row.organisationId, status: 'ACTIVE' }, select: { id: true } })
+			if (!member) throw new ListingError('validation.fixBelow', 400, { contactUserId: ['validation.choose'] })
+		}
 		if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
 			throw new ListingError('listings.errors.stale', 409)
 		}
-		const next = toColumns(kind, draft)
+		const next = { ...toColumns(kind, draft), ...(options.contactUserId ? { contactUserId: options.contactUserId } : {}) }
 		const apply: Record<string, unknown> = {}
 		let pending = row.status === 'PUBLISHED' ? pendingColumns(row) : {}
 		const changed: string[] = []

@@ -77,7 +77,7 @@ export const parseOfferDraft = (input: unknown) => OfferDraftSchema.safeParse(in
 
 export const createOffer = (actor: Actor, organisationId: string, draft: OfferDraft, meta?: { ip?: string | null }) =>
 	createDraft('offer', actor, organisationId, draft, meta)
-export const updateOffer = (actor: Actor, id: string, draft: OfferDraft, options?: { expectedVersion?: number; ip?: string | null }) =>
+export const updateOffer = (actor: Actor, id: string, draft: OfferDraft, options?: { expectedVersion?: number; ip?: string | null; contactUserId?: string }) =>
 	updateListing('offer', actor, id, draft, options)
 export const submitOffer = (actor: Actor, id: string) => submitListing('offer', actor, id, (row) => offerDraftValues(row, false))
 export const publishOffer = (actor: Actor, id: string) => publishListing('offer', actor, id)

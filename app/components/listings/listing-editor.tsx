@@ -160,6 +160,18 @@ export function ListingEditorPage() {
 						<input type="hidden" name="version" value={version} />
 						<FormErrors id={form.errorId} errors={form.errors} />
 						<ListingStepFields kind={kind} step={step} fields={fields as never} provinces={data.provinces} scienceFields={data.fields} />
+						{step === 'basics' && data.members.length > 0 ? (
+							<div className="field">
+								<label htmlFor="contactUserId">{t('listings.fields.contact')}</label>
+								<select id="contactUserId" name="contactUserId" defaultValue={data.contactUserId ?? ''}>
+									{data.members.map((m) => (
+										<option key={m.id} value={m.id}>
+											{m.name}
+										</option>
+									))}
+								</select>
+							</div>
+						) : null}
 						<p className="autosave" role="status" aria-live="polite">
 							{autosave.state !== 'idle'
 								? t('listings.steps.saving')
