@@ -5,16 +5,10 @@
 import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
 import {
-	archiveDemand,
 	createDemand,
 	demandDraftValues,
 	getDemand,
 	listDemands,
-	publishDemand,
-	renewDemand,
-	restoreDemand,
-	returnDemand,
-	submitDemand,
 	updateDemand,
 } from '~/models/demand.server'
 import type { ListingFilters } from '~/models/listing-query.server'
@@ -31,16 +25,10 @@ import {
 } from '~/models/listing-schema'
 import { isMemberOf, isOperator, ListingError, type Actor } from '~/models/listing.server'
 import {
-	archiveOffer,
 	createOffer,
 	getOffer,
 	listOffers,
 	offerDraftValues,
-	publishOffer,
-	renewOffer,
-	restoreOffer,
-	returnOffer,
-	submitOffer,
 	updateOffer,
 } from '~/models/offer.server'
 import { prisma } from '~/utils/db.server'
@@ -52,6 +40,7 @@ import { apiRoute } from './handler.server'
 import { paged, readPage } from './pagination.server'
 import { apiJson } from './responses.server'
 import { parseQuery, readJsonObject, validate } from './validation.server'
+import { runListingAction } from '~/models/listing-actions.server'
 
 export type { ListingKind }
 
@@ -379,22 +368,7 @@ const SPECS: Record<ListingKind, Spec> = {
 		},
 		create: (actor, organisationId, draft, ip) => createOffer(actor, organisationId, draft as OfferDraft, { ip }),
 		update: (actor, id, draft, options) => updateOffer(actor, id, draft as OfferDraft, options),
-		act(action, actor, id, reason) {
-			switch (action) {
-				case 'submit':
-					return submitOffer(actor, id)
-				case 'publish':
-					return publishOffer(actor, id)
-				case 'return':
-					return returnOffer(actor, id, reason)
-				case 'archive':
-					return archiveOffer(actor, id)
-				case 'restore':
-					return restoreOffer(actor, id)
-				case 'renew':
-					return renewOffer(actor, id)
-			}
-		},
+		act: (action, actor, id, reason) => runListingAction('offer', action, actor, id, reason),
 	},
 	demand: {
 		range: ['budgetMin', 'budgetMax'],
@@ -416,22 +390,7 @@ const SPECS: Record<ListingKind, Spec> = {
 		},
 		create: (actor, organisationId, draft, ip) => createDemand(actor, organisationId, draft as DemandDraft, { ip }),
 		update: (actor, id, draft, options) => updateDemand(actor, id, draft as DemandDraft, options),
-		act(action, actor, id, reason) {
-			switch (action) {
-				case 'submit':
-					return submitDemand(actor, id)
-				case 'publish':
-					return publishDemand(actor, id)
-				case 'return':
-					return returnDemand(actor, id, reason)
-				case 'archive':
-					return archiveDemand(actor, id)
-				case 'restore':
-					return restoreDemand(actor, id)
-				case 'renew':
-					return renewDemand(actor, id)
-			}
-		},
+		act: (action, actor, id, reason) => runListingAction('demand', action, actor, id, reason),
 	},
 }
 

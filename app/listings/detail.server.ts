@@ -3,10 +3,11 @@ import { z } from 'zod'
 import type { AppLocale } from '~/locales'
 import { getLocale } from '~/middleware/i18next.server'
 import { listAttachments } from '~/models/attachment.server'
-import { archiveDemand, getDemand, renewDemand, restoreDemand, submitDemand } from '~/models/demand.server'
+import { getDemand } from '~/models/demand.server'
+import { runListingAction } from '~/models/listing-actions.server'
 import { ListingError, recordView } from '~/models/listing.server'
 import type { ListingKind } from '~/models/listing-schema'
-import { archiveOffer, getOffer, renewOffer, restoreOffer, submitOffer } from '~/models/offer.server'
+import { getOffer } from '~/models/offer.server'
 import { fieldNames } from '~/models/reference.server'
 import { getUser, requireUser } from '~/utils/auth.server'
 import { clientIp, invariantResponse, safeRedirectPath } from '~/utils/http.server'
@@ -39,11 +40,6 @@ export async function listingDetailLoader(kind: ListingKind, { request, params, 
 
 const ActionSchema = z.object({ intent: z.enum(['view', 'submit', 'archive', 'restore', 'renew']), redirectTo: z.string().max(500).optional() })
 
-const actions = {
-	offer: { submit: submitOffer, archive: archiveOffer, restore: restoreOffer, renew: renewOffer },
-	demand: { submit: submitDemand, archive: archiveDemand, restore: restoreDemand, renew: renewDemand },
-}
-
 /** Owner actions from the detail page (submit, archive, restore, renew) and the view-count beacon. */
 export async function listingDetailAction(kind: ListingKind, { request, params }: Args) {
 	const id = params.id ?? ''
@@ -59,7 +55,7 @@ export async function listingDetailAction(kind: ListingKind, { request, params }
 	const user = await requireUser(request)
 	await consume('writeUser', user.id)
 	try {
-		await actions[kind][intent](user, id)
+		await runListingAction(kind, intent, user, id)
 	} catch (error) {
 		if (error instanceof ListingError) {
 			if (error.code === 'listings.errors.incomplete') throw redirect(`/${kind}s/${id}/edit?step=review`)
