@@ -53,6 +53,16 @@ const templates: Record<string, Template> = {
 			footer: [{ text: t('notifications.emails.automated') }],
 		}
 	},
+	/** Params: inviterName, organisationName, link (absolute, with the token), days. */
+	'organisation-invitation': ({ t, params }) => ({
+		subject: t('notifications.emails.organisation-invitation.subject', { organisationName: text(params, 'organisationName') }),
+		greeting: t('notifications.emails.greetingNoName'),
+		signoff: [t('notifications.emails.signoff'), t('notifications.emails.team')],
+		paragraphs: [t('notifications.emails.organisation-invitation.intro', { inviterName: text(params, 'inviterName'), organisationName: text(params, 'organisationName') })],
+		action: { label: t('notifications.emails.organisation-invitation.action'), url: text(params, 'link') },
+		notes: [t('notifications.emails.organisation-invitation.validity', { count: Number(params.days) || 7 })],
+		footer: [{ text: t('notifications.emails.automated') }],
+	}),
 	...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((kind) => [kind, notificationTemplate(kind)])),
 }
 

@@ -3,12 +3,15 @@ import {
 	addMemberByEmail,
 	changeMemberRole,
 	decideJoinRequest,
+	findInvitation,
+	inviteMember,
 	OrganisationError,
 	removeMember,
 	requestToJoin,
 	setOrganisationVerified,
 	updateOrganisation,
 } from '~/models/organisation.server'
+import { registerUser } from '~/models/user.server'
 import { addMember, createOrganisation, createOwner, createUser } from '../../tests/factories'
 import { useTestDatabase } from '../../tests/db'
 
@@ -113,5 +116,50 @@ describe('organisation details and verification', () => {
 		expect(row.verifiedById).toBe(operator.id)
 		expect(await prisma.auditLog.count({ where: { action: 'organisation.verify', entityId: organisation.id } })).toBe(1)
 		expect(await prisma.notification.count({ where: { userId: owner.id, kind: 'organisation.verified' } })).toBe(1)
+	})
+})
+
+describe('invitations', () => {
+	async function tokenFromLastEmail() {
+		const job = await prisma.job.findFirstOrThrow({ where: { queue: 'email.send' }, orderBy: { createdAt: 'desc' } })
+		const payload = job.payload as { to: string; template: string; params: { link: string } }
+		return { to: payload.to, template: payload.template, token: new URL(payload.params.link).searchParams.get('invite')! }
+	}
+
+	test('an address without an account gets a single-use link that signs it up into the organisation with the role', async () => {
+		const { user: owner, organisation } = await createOwner()
+		expect(await inviteMember(owner.id, organisation.id, 'Moi.Vao@KiemThu.example', 'ADMIN', 'http://localhost')).toEqual({ invited: true })
+		const mail = await tokenFromLastEmail()
+		expect(mail).toMatchObject({ to: 'moi.vao@kiemthu.example', template: 'organisation-invitation' })
+		expect(await findInvitation(mail.token)).toMatchObject({ email: 'moi.vao@kiemthu.example', role: 'ADMIN', organisation: { id: organisation.id } })
+
+		const wrongAddress = registerUser({ name: 'Người Khác', email: 'khac@kiemthu.example', password: 'mat-khau-dai-du-roi', locale: 'vi', organisation: { mode: 'invite', token: mail.token } })
+		await expect(wrongAddress).rejects.toBeInstanceOf(OrganisationError)
+		expect(await prisma.user.count({ where: { email: 'khac@kiemthu.example' } })).toBe(0)
+
+		const { user } = await registerUser({ name: 'Người Mới', email: 'moi.vao@kiemthu.example', password: 'mat-khau-dai-du-roi', locale: 'vi', organisation: { mode: 'invite', token: mail.token } })
+		expect(await prisma.membership.findFirst({ where: { userId: user.id } })).toMatchObject({ organisationId: organisation.id, role: 'ADMIN', status: 'ACTIVE' })
+		expect(await findInvitation(mail.token)).toBeNull()
+	})
+
+	test('an address that has an account is added at once; admins cannot invite admins', async () => {
+		const { user: owner, organisation } = await createOwner()
+		const existing = await createUser()
+		expect(await inviteMember(owner.id, organisation.id, existing.email, 'MEMBER', 'http://localhost')).toEqual({ invited: false })
+		expect(await prisma.membership.findFirst({ where: { userId: existing.id, organisationId: organisation.id } })).toMatchObject({ status: 'ACTIVE' })
+		const admin = await createUser()
+		await addMember(admin.id, organisation.id, 'ADMIN')
+		expect((await rejection(inviteMember(admin.id, organisation.id, 'ai-do@kiemthu.example', 'ADMIN', 'http://localhost'))).code).toBe('organisations.errors.ownerOnly')
+		const stranger = await createUser()
+		expect((await rejection(inviteMember(stranger.id, organisation.id, 'ai-do@kiemthu.example', 'MEMBER', 'http://localhost'))).status).toBe(403)
+	})
+
+	test('an expired invitation is refused', async () => {
+		const { user: owner, organisation } = await createOwner()
+		await inviteMember(owner.id, organisation.id, 'het-han@kiemthu.example', 'MEMBER', 'http://localhost')
+		const { token } = await tokenFromLastEmail()
+		await prisma.invitation.updateMany({ where: { email: 'het-han@kiemthu.example' }, data: { expiresAt: new Date(Date.now() - 1000) } })
+		expect(await findInvitation(token)).toBeNull()
+		await expect(registerUser({ name: 'Trễ Hạn', email: 'het-han@kiemthu.example', password: 'mat-khau-dai-du-roi', locale: 'vi', organisation: { mode: 'invite', token } })).rejects.toBeInstanceOf(OrganisationError)
 	})
 })

@@ -1,7 +1,10 @@
 import type { MembershipRole, OrganisationType } from '~/generated/prisma/client'
+import { addDays } from 'date-fns'
+import { enqueueEmail } from '~/jobs/email.server'
 import { recordAudit } from '~/models/audit.server'
 import { canManage } from '~/models/organisation-schema'
 import { notify } from '~/models/notification.server'
+import { randomToken, sha256Hex } from '~/utils/crypto.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionMeta } from '~/models/session.server'
 import { cleanLine, normalizeEmail, slugify } from '~/utils/text'
@@ -396,4 +399,69 @@ export async function answerOrganisationError<T>(fn: () => Promise<T>): Promise<
 		if (error instanceof OrganisationError) return { ok: false, error: error.code, status: error.status }
 		throw error
 	}
+}
+
+export const INVITATION_DAYS = 7
+
+/**
+ * Invites someone by e-mail. An address that already has an account joins at once (as with
+ * addMemberByEmail); any other gets a single-use link, valid INVITATION_DAYS, that signs them up into
+ * the organisation. Only owners invite owners or admins.
+ */
+export async function inviteMember(actorId: string, organisationId: string, email: string, role: MembershipRole, baseUrl: string) {
+	const actorRole = await requireManager(actorId, organisationId)
+	if (actorRole !== 'OWNER' && role !== 'MEMBER') throw new OrganisationError('organisations.errors.ownerOnly', 403)
+	const address = normalizeEmail(email)
+	if (await prisma.user.findUnique({ where: { email: address }, select: { id: true } })) {
+		await addMemberByEmail(actorId, organisationId, address, role)
+		return { invited: false as const }
+	}
+	const token = randomToken()
+	await inTransaction(async (unit) => {
+		const [organisation, inviter] = await Promise.all([
+			unit.tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
+			unit.tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true, locale: true } }),
+		])
+		// A new invitation replaces any still open for the same address.
+		await unit.tx.invitation.deleteMany({ where: { organisationId, email: address, acceptedAt: null } })
+		await unit.tx.invitation.create({
+			data: { id: sha256Hex(token), organisationId, email: address, role, invitedById: actorId, expiresAt: addDays(new Date(), INVITATION_DAYS) },
+		})
+		await recordAudit(unit.tx, { actorId, organisationId, action: 'membership.invite', entityType: 'Organisation', entityId: organisationId, data: { email: address, role } })
+		await enqueueEmail(
+			unit.tx,
+			{
+				to: address,
+				locale: inviter.locale,
+				template: 'organisation-invitation',
+				params: { inviterName: inviter.name, organisationName: organisation.name, link: `${baseUrl}/register?invite=${token}`, days: INVITATION_DAYS },
+			},
+			{ afterCommit: unit.afterCommit },
+		)
+	})
+	return { invited: true as const }
+}
+
+/** An open invitation for a token: the organisation and the address it was sent to, or null. */
+export async function findInvitation(token: string) {
+	if (!token || token.length > 200) return null
+	const invitation = await prisma.invitation.findUnique({
+		where: { id: sha256Hex(token) },
+		select: { email: true, role: true, expiresAt: true, acceptedAt: true, organisation: { select: { id: true, name: true } } },
+	})
+	if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date()) return null
+	return { email: invitation.email, role: invitation.role, organisation: invitation.organisation }
+}
+
+/** Turns an invitation into an active membership for the new user, inside their registration's transaction. */
+export async function acceptInvitationInTx(unit: Unit, token: string, user: { id: string; email: string }) {
+	// Conditional on being open and on the address it was sent to, so a link works once, for its addressee.
+	const spent = await unit.tx.invitation.updateMany({
+		where: { id: sha256Hex(token), acceptedAt: null, expiresAt: { gt: new Date() }, email: user.email },
+		data: { acceptedAt: new Date() },
+	})
+	if (spent.count !== 1) throw new OrganisationError('organisations.errors.invitationInvalid', 400)
+	const invitation = await unit.tx.invitation.findUniqueOrThrow({ where: { id: sha256Hex(token) }, select: { organisationId: true, role: true } })
+	await unit.tx.membership.create({ data: { userId: user.id, organisationId: invitation.organisationId, role: invitation.role, status: 'ACTIVE' } })
+	await recordAudit(unit.tx, { actorId: user.id, organisationId: invitation.organisationId, action: 'membership.invitation-accepted', entityType: 'Organisation', entityId: invitation.organisationId })
 }

@@ -2,7 +2,7 @@ import { addHours } from 'date-fns'
 import type { Locale, MembershipRole, OrganisationType, PlatformRole } from '~/generated/prisma/client'
 import { recordAudit } from '~/models/audit.server'
 import { notify } from '~/models/notification.server'
-import { createOrganisationInTx, requestToJoinInTx } from '~/models/organisation.server'
+import { acceptInvitationInTx, createOrganisationInTx, requestToJoinInTx } from '~/models/organisation.server'
 import { createSession, revokeUserSessions, type SessionMeta } from '~/models/session.server'
 import { enqueueEmail } from '~/jobs/email.server'
 import { disconnectStaleSockets } from '~/realtime/registry.server'
@@ -17,6 +17,7 @@ export const RESET_TOKEN_HOURS = 1
 export type OrganisationChoice =
 	| { mode: 'none' }
 	| { mode: 'join'; organisationId: string }
+	| { mode: 'invite'; token: string }
 	| {
 			mode: 'create'
 			name: string
@@ -66,6 +67,8 @@ export async function registerUser(input: RegisterInput) {
 			})
 		} else if (choice.mode === 'join') {
 			await requestToJoinInTx(unit, user.id, choice.organisationId)
+		} else if (choice.mode === 'invite') {
+			await acceptInvitationInTx(unit, choice.token, user)
 		}
 		await notify(unit, { userId: user.id, kind: 'account.welcome', params: { name: user.name }, link: '/me' })
 		const session = await createSession(user.id, input.meta, tx)

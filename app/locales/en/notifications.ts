@@ -147,6 +147,13 @@ export default {
 		team: 'The Cầu Nối team',
 		manage: 'You receive this e-mail because of your notification settings. Change them at:',
 		automated: 'This is an automated e-mail; please do not reply.',
+		'organisation-invitation': {
+			subject: 'Invitation to join {{organisationName}} on Cầu Nối',
+			intro: '{{inviterName}} invites you to join {{organisationName}} on Cầu Nối, the technology exchange. Create your account with the link below to become a member.',
+			action: 'Accept the invitation',
+			validity_one: 'The invitation is valid for {{count}} day, once, for this e-mail address.',
+			validity_other: 'The invitation is valid for {{count}} days, once, for this e-mail address.',
+		},
 		'password-reset': {
 			subject: 'Reset your Cầu Nối password',
 			intro: 'We received a request to reset the password of the Cầu Nối account linked to this e-mail address.',

@@ -146,6 +146,13 @@ export default {
 		team: 'Đội ngũ Cầu Nối',
 		manage: 'Bạn nhận email này theo cài đặt thông báo của mình. Thay đổi cài đặt tại:',
 		automated: 'Đây là email tự động, vui lòng không trả lời.',
+		'organisation-invitation': {
+			subject: 'Lời mời tham gia {{organisationName}} trên Cầu Nối',
+			intro: '{{inviterName}} mời bạn tham gia {{organisationName}} trên Cầu Nối, sàn kết nối cung cầu công nghệ. Tạo tài khoản bằng đường dẫn dưới đây để trở thành thành viên.',
+			action: 'Nhận lời mời',
+			validity_one: 'Lời mời có hiệu lực trong {{count}} ngày và chỉ dùng được một lần, với địa chỉ email này.',
+			validity_other: 'Lời mời có hiệu lực trong {{count}} ngày và chỉ dùng được một lần, với địa chỉ email này.',
+		},
 		'password-reset': {
 			subject: 'Đặt lại mật khẩu Cầu Nối',
 			intro: 'Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản Cầu Nối gắn với địa chỉ email này.',

@@ -159,3 +159,23 @@ describe('register', () => {
 		expect(res.status).toBe(400)
 	})
 })
+
+describe('register from an invitation', () => {
+	test('joins the inviting organisation with the invited role; another address is a field error', async () => {
+		const { inviteMember } = await import('~/models/organisation.server')
+		const { user: owner, organisation } = await createOwner()
+		await inviteMember(owner.id, organisation.id, 'duoc-moi@kiemthu.example', 'MEMBER', 'http://localhost')
+		const job = await prisma.job.findFirstOrThrow({ where: { queue: 'email.send' }, orderBy: { createdAt: 'desc' } })
+		const token = new URL((job.payload as { params: { link: string } }).params.link).searchParams.get('invite')!
+		const form = { name: 'Lý Được Mời', password: 'mat-khau-dang-ky-2026', confirmPassword: 'mat-khau-dang-ky-2026', locale: 'vi', mode: 'invite', invite: token, accept: 'on' }
+
+		const wrong = await run(registerAction, makeRequest('/register', { form: { ...form, email: 'nguoi-khac@kiemthu.example' } }))
+		expect(wrong.status).toBe(400)
+		expect((wrong.data as { result: { error: Record<string, string[]> } }).result.error.email).toContain('organisations.errors.invitationInvalid')
+
+		const res = await run(registerAction, makeRequest('/register', { form: { ...form, email: 'duoc-moi@kiemthu.example' } }))
+		expect(res.status).toBe(302)
+		const user = await getUser(makeRequest('/me', { cookie: sessionCookieFrom(res.headers) }))
+		expect(user?.memberships).toEqual([expect.objectContaining({ role: 'MEMBER', organisation: expect.objectContaining({ id: organisation.id }) })])
+	})
+})

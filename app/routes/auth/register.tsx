@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, FormErrors } from '~/components/forms'
 import { getLocale, localeCookie } from '~/middleware/i18next.server'
 import { listProvinces, provinceExists } from '~/models/reference.server'
+import { findInvitation } from '~/models/organisation.server'
 import { isEmailTaken, registerUser } from '~/models/user.server'
 import { requireAnonymous } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
@@ -38,7 +39,8 @@ const RegisterSchema = z
 		password: PasswordSchema,
 		confirmPassword: z.string({ error: msg('validation.required') }),
 		locale: LocaleSchema.default('vi'),
-		mode: z.enum(['create', 'join', 'none'], { error: msg('validation.choose') }),
+		mode: z.enum(['create', 'join', 'none', 'invite'], { error: msg('validation.choose') }),
+		invite: z.string().max(200).optional(),
 		orgName: z.string().trim().max(200, msg('validation.tooLong', { max: 200 })).optional(),
 		orgType: OrganisationTypeSchema.optional(),
 		orgTaxCode: TaxCodeSchema,
@@ -69,6 +71,12 @@ function serverSchema() {
 				ctx.addIssue({ code: 'custom', path: ['orgTaxCode'], message: msg('validation.taxCodeTaken') })
 			}
 		}
+		if (v.mode === 'invite') {
+			const invitation = v.invite ? await findInvitation(v.invite) : null
+			if (!invitation || invitation.email !== v.email.trim().toLowerCase()) {
+				ctx.addIssue({ code: 'custom', path: ['email'], message: msg('organisations.errors.invitationInvalid') })
+			}
+		}
 		if (v.mode === 'join' && v.joinOrganisationId) {
 			const found = await prisma.organisation.findUnique({ where: { id: v.joinOrganisationId }, select: { id: true } })
 			if (!found) ctx.addIssue({ code: 'custom', path: ['joinOrganisationId'], message: msg('validation.organisation') })
@@ -81,11 +89,13 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'aut
 export async function loader({ request, context }: Route.LoaderArgs) {
 	await requireAnonymous(request)
 	const locale = getLocale(context) as 'vi' | 'en'
-	const [provinces, organisations] = await Promise.all([
+	const token = new URL(request.url).searchParams.get('invite') ?? ''
+	const [provinces, organisations, invitation] = await Promise.all([
 		listProvinces(locale),
 		prisma.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 2000 }),
+		token ? findInvitation(token) : null,
 	])
-	return { provinces, organisations, locale }
+	return { provinces, organisations, locale, invitation: invitation ? { ...invitation, token } : null, inviteInvalid: Boolean(token && !invitation) }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -111,7 +121,9 @@ export async function action({ request }: Route.ActionArgs) {
 				? { mode: 'create', name: v.orgName!, type: v.orgType!, taxCode: v.orgTaxCode ?? null, provinceCode: v.orgProvince! }
 				: v.mode === 'join'
 					? { mode: 'join', organisationId: v.joinOrganisationId! }
-					: { mode: 'none' },
+					: v.mode === 'invite'
+						? { mode: 'invite', token: v.invite! }
+						: { mode: 'none' },
 	})
 	const headers = new Headers()
 	headers.append('Set-Cookie', await serializeSessionCookie(session.secret, session.expiresAt))
@@ -126,17 +138,30 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
 		id: 'register',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(RegisterSchema),
-		defaultValue: { mode: 'create', locale: loaderData.locale },
+		defaultValue: loaderData.invitation
+			? { mode: 'invite', invite: loaderData.invitation.token, email: loaderData.invitation.email, locale: loaderData.locale }
+			: { mode: 'create', locale: loaderData.locale },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
 	const mode = fields.mode.value ?? 'create'
+	const invitation = loaderData.invitation
 	const hydrated = useHydrated()
 	return (
 		<section className="narrow card">
 			<h1>{t('auth.register.title')}</h1>
 			<p className="lead">{t('auth.register.lead')}</p>
+			{loaderData.inviteInvalid ? (
+				<p className="notice notice--error" role="alert">
+					{t('organisations.errors.invitationInvalid')}
+				</p>
+			) : null}
+			{invitation ? (
+				<p className="notice" data-testid="invite-banner">
+					{t('organisations.members.inviteBanner', { organisationName: invitation.organisation.name, email: invitation.email })}
+				</p>
+			) : null}
 			<Form method="post" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field label={t('auth.register.name')} meta={fields.name} autoComplete="name" />
@@ -151,61 +176,71 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
 					</select>
 				</div>
 
-				<fieldset className="fieldset">
-					<legend>{t('auth.register.organisationSection')}</legend>
-					{(['create', 'join', 'none'] as const).map((value) => (
-						<label key={value} className="radio">
-							<input type="radio" name={fields.mode.name} value={value} defaultChecked={(fields.mode.initialValue ?? 'create') === value} />
-							{t(`auth.register.mode${value === 'create' ? 'Create' : value === 'join' ? 'Join' : 'None'}`)}
-						</label>
-					))}
-					<ErrorList id={fields.mode.errorId} errors={fields.mode.errors} />
+				{invitation ? (
+					<>
+						<input type="hidden" name="mode" value="invite" />
+						<input type="hidden" name="invite" value={invitation.token} />
+						<p>
+							{t('organisations.members.joinAs')}: <strong>{t(`membershipRoles.${invitation.role}`)}</strong>, {invitation.organisation.name}
+						</p>
+					</>
+				) : (
+					<fieldset className="fieldset">
+						<legend>{t('auth.register.organisationSection')}</legend>
+						{(['create', 'join', 'none'] as const).map((value) => (
+							<label key={value} className="radio">
+								<input type="radio" name={fields.mode.name} value={value} defaultChecked={(fields.mode.initialValue ?? 'create') === value} />
+								{t(`auth.register.mode${value === 'create' ? 'Create' : value === 'join' ? 'Join' : 'None'}`)}
+							</label>
+						))}
+						<ErrorList id={fields.mode.errorId} errors={fields.mode.errors} />
 
-					{/* Without JavaScript both groups show; the chosen mode decides which one counts. */}
-					<div className="subfields" hidden={hydrated && mode !== 'create'} data-mode="create">
-						<Field label={t('auth.register.orgName')} meta={fields.orgName} autoComplete="organization" />
-						<div className="field">
-							<label htmlFor={fields.orgType.id}>{t('auth.register.orgType')}</label>
-							<select {...getSelectProps(fields.orgType)} key={fields.orgType.key}>
-								<option value="">{t('auth.register.chooseType')}</option>
-								{ORG_TYPES.map((type) => (
-									<option key={type} value={type}>
-										{t(`organisationTypes.${type}`)}
-									</option>
-								))}
-							</select>
-							<ErrorList id={fields.orgType.errorId} errors={fields.orgType.errors} />
+						{/* Without JavaScript both groups show; the chosen mode decides which one counts. */}
+						<div className="subfields" hidden={hydrated && mode !== 'create'} data-mode="create">
+							<Field label={t('auth.register.orgName')} meta={fields.orgName} autoComplete="organization" />
+							<div className="field">
+								<label htmlFor={fields.orgType.id}>{t('auth.register.orgType')}</label>
+								<select {...getSelectProps(fields.orgType)} key={fields.orgType.key}>
+									<option value="">{t('auth.register.chooseType')}</option>
+									{ORG_TYPES.map((type) => (
+										<option key={type} value={type}>
+											{t(`organisationTypes.${type}`)}
+										</option>
+									))}
+								</select>
+								<ErrorList id={fields.orgType.errorId} errors={fields.orgType.errors} />
+							</div>
+							<Field label={`${t('auth.register.orgTaxCode')} (${t('common.optional')})`} meta={fields.orgTaxCode} />
+							<div className="field">
+								<label htmlFor={fields.orgProvince.id}>{t('auth.register.orgProvince')}</label>
+								<select {...getSelectProps(fields.orgProvince)} key={fields.orgProvince.key}>
+									<option value="">{t('auth.register.chooseProvince')}</option>
+									{loaderData.provinces.map((p) => (
+										<option key={p.code} value={p.code}>
+											{p.name}
+										</option>
+									))}
+								</select>
+								<ErrorList id={fields.orgProvince.errorId} errors={fields.orgProvince.errors} />
+							</div>
 						</div>
-						<Field label={`${t('auth.register.orgTaxCode')} (${t('common.optional')})`} meta={fields.orgTaxCode} />
-						<div className="field">
-							<label htmlFor={fields.orgProvince.id}>{t('auth.register.orgProvince')}</label>
-							<select {...getSelectProps(fields.orgProvince)} key={fields.orgProvince.key}>
-								<option value="">{t('auth.register.chooseProvince')}</option>
-								{loaderData.provinces.map((p) => (
-									<option key={p.code} value={p.code}>
-										{p.name}
-									</option>
-								))}
-							</select>
-							<ErrorList id={fields.orgProvince.errorId} errors={fields.orgProvince.errors} />
+						<div className="subfields" hidden={hydrated && mode !== 'join'} data-mode="join">
+							<div className="field">
+								<label htmlFor={fields.joinOrganisationId.id}>{t('auth.register.joinOrganisation')}</label>
+								<select {...getSelectProps(fields.joinOrganisationId)} key={fields.joinOrganisationId.key}>
+									<option value="">{t('auth.register.chooseOrganisation')}</option>
+									{loaderData.organisations.map((o) => (
+										<option key={o.id} value={o.id}>
+											{o.name}
+										</option>
+									))}
+								</select>
+								<p className="field-hint">{t('auth.register.joinHint')}</p>
+								<ErrorList id={fields.joinOrganisationId.errorId} errors={fields.joinOrganisationId.errors} />
+							</div>
 						</div>
-					</div>
-					<div className="subfields" hidden={hydrated && mode !== 'join'} data-mode="join">
-						<div className="field">
-							<label htmlFor={fields.joinOrganisationId.id}>{t('auth.register.joinOrganisation')}</label>
-							<select {...getSelectProps(fields.joinOrganisationId)} key={fields.joinOrganisationId.key}>
-								<option value="">{t('auth.register.chooseOrganisation')}</option>
-								{loaderData.organisations.map((o) => (
-									<option key={o.id} value={o.id}>
-										{o.name}
-									</option>
-								))}
-							</select>
-							<p className="field-hint">{t('auth.register.joinHint')}</p>
-							<ErrorList id={fields.joinOrganisationId.errorId} errors={fields.joinOrganisationId.errors} />
-						</div>
-					</div>
-				</fieldset>
+					</fieldset>
+				)}
 
 				<label className="checkbox">
 					<input type="checkbox" name={fields.accept.name} defaultChecked={fields.accept.initialValue === 'on'} />

@@ -4,12 +4,12 @@ import { z } from 'zod'
 import type { Route } from './+types/members'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
-	addMemberByEmail,
 	answerOrganisationError,
 	canManage,
 	changeMemberRole,
 	decideJoinRequest,
 	getOrganisationBySlug,
+	inviteMember,
 	membershipRole,
 	removeMember,
 } from '~/models/organisation.server'
@@ -41,7 +41,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		select: { id: true, role: true, status: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
 		orderBy: [{ status: 'desc' }, { createdAt: 'asc' }],
 	})
+	const invitations = await prisma.invitation.findMany({
+		where: { organisationId: organisation.id, acceptedAt: null, expiresAt: { gt: new Date() } },
+		select: { id: true, email: true, role: true, expiresAt: true },
+		orderBy: { createdAt: 'desc' },
+	})
 	return {
+		invitations,
 		organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug },
 		me: user.id,
 		myRole: role,
@@ -55,7 +61,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('decline'), membershipId: z.string().min(1).max(40) }),
 	z.object({ intent: z.literal('role'), membershipId: z.string().min(1).max(40), role: z.enum(ROLES) }),
 	z.object({ intent: z.literal('remove'), membershipId: z.string().min(1).max(40) }),
-	z.object({ intent: z.literal('add'), email: EmailSchema, role: z.enum(ROLES) }),
+	z.object({ intent: z.literal('invite'), email: EmailSchema, role: z.enum(ROLES) }),
 ])
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -73,17 +79,21 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return changeMemberRole(user.id, organisation.id, input.membershipId, input.role)
 			case 'remove':
 				return removeMember(user.id, organisation.id, input.membershipId)
-			case 'add':
-				return addMemberByEmail(user.id, organisation.id, input.email, input.role)
+			case 'invite':
+				return inviteMember(user.id, organisation.id, input.email, input.role, process.env.APP_URL ?? new URL(request.url).origin)
 		}
 	})
 	if (!result.ok) return data({ error: result.error, done: null }, { status: result.status })
-	return { error: null, done: input.intent === 'add' ? 'organisations.members.added' : 'organisations.members.updated' }
+	if (input.intent === 'invite') {
+		const invited = (result.value as { invited: boolean }).invited
+		return { error: null, done: invited ? 'organisations.members.invited' : 'organisations.members.addedEmail', email: input.email }
+	}
+	return { error: null, done: 'organisations.members.updated' }
 }
 
 export default function MembersPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation()
-	const { organisation, pending, active, me, myRole } = loaderData
+	const { organisation, pending, active, me, myRole, invitations } = loaderData
 	const locale = i18n.language === 'en' ? 'en' : 'vi'
 	const roleChoices = myRole === 'OWNER' ? ROLES : (['MEMBER'] as const)
 	return (
@@ -96,7 +106,7 @@ export default function MembersPage({ loaderData, actionData }: Route.ComponentP
 			) : null}
 			{actionData?.done ? (
 				<p className="notice notice--success" role="status">
-					{t(actionData.done as 'organisations.members.updated')}
+					{t(actionData.done as 'organisations.members.updated', { email: 'email' in actionData ? actionData.email : '' })}
 				</p>
 			) : null}
 
@@ -179,16 +189,17 @@ export default function MembersPage({ loaderData, actionData }: Route.ComponentP
 			</section>
 
 			<section className="card">
-				<h2>{t('organisations.members.addTitle')}</h2>
+				<h2>{t('organisations.members.inviteTitle')}</h2>
+				<p className="muted">{t('organisations.members.inviteLead')}</p>
 				<Form method="post" className="inline-form">
-					<input type="hidden" name="intent" value="add" />
+					<input type="hidden" name="intent" value="invite" />
 					<div className="field">
-						<label htmlFor="add-email">{t('organisations.members.addEmail')}</label>
-						<input id="add-email" name="email" type="email" required maxLength={254} />
+						<label htmlFor="invite-email">{t('organisations.members.inviteEmail')}</label>
+						<input id="invite-email" name="email" type="email" required maxLength={254} />
 					</div>
 					<div className="field">
-						<label htmlFor="add-role">{t('organisations.members.addRole')}</label>
-						<select id="add-role" name="role" defaultValue="MEMBER">
+						<label htmlFor="invite-role">{t('organisations.members.addRole')}</label>
+						<select id="invite-role" name="role" defaultValue="MEMBER">
 							{roleChoices.map((r) => (
 								<option key={r} value={r}>
 									{t(`membershipRoles.${r}`)}
@@ -197,9 +208,19 @@ export default function MembersPage({ loaderData, actionData }: Route.ComponentP
 						</select>
 					</div>
 					<button type="submit" className="button">
-						{t('organisations.members.add')}
+						{t('organisations.members.inviteSend')}
 					</button>
 				</Form>
+				<h3>{t('organisations.members.invitationsTitle')}</h3>
+				{invitations.length === 0 ? <p className="muted">{t('organisations.members.noInvitations')}</p> : null}
+				<ul className="plain-list" data-testid="invitation-list">
+					{invitations.map((inv) => (
+						<li key={inv.id}>
+							{inv.email} <span className="badge">{t(`membershipRoles.${inv.role}`)}</span>{' '}
+							<span className="muted">{t('organisations.members.invitationExpires', { date: formatDate(inv.expiresAt, locale) })}</span>
+						</li>
+					))}
+				</ul>
 			</section>
 		</div>
 	)
