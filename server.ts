@@ -118,11 +118,11 @@ async function main() {
 
 	type Entry = {
 		startBackground: (o: { httpServer: typeof httpServer }) => Promise<{ stop: () => Promise<void> }>
-		createLoadContext: (values: { cspNonce: string; clientIp: string }) => RouterContextProvider
+		createLoadContext: (values: { cspNonce: string }) => RouterContextProvider
 	}
 	const entryOf = (b: ServerBuild) => b.entry.module as unknown as Entry
-	const loadContextFor = (b: ServerBuild) => (req: express.Request, res: express.Response) =>
-		entryOf(b).createLoadContext({ cspNonce: res.locals.cspNonce as string, clientIp: String(req.headers['x-client-ip']) })
+	const loadContextFor = (b: ServerBuild) => (_req: express.Request, res: express.Response) =>
+		entryOf(b).createLoadContext({ cspNonce: res.locals.cspNonce as string })
 
 	let build: ServerBuild
 	if (dev) {

@@ -14,10 +14,6 @@ export async function provinceExists(code: string) {
 	return Boolean(await prisma.province.findUnique({ where: { code }, select: { code: true } }))
 }
 
-export function countScienceFields() {
-	return prisma.scienceField.count()
-}
-
 export type FieldOption = { code: string; name: string; level: number }
 
 let fieldCache: { at: number; rows: Array<{ code: string; level: number; nameVi: string; nameEn: string }> } | undefined

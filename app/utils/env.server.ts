@@ -74,7 +74,3 @@ export function cookieSecure() {
 	const env = getEnv()
 	return env.COOKIE_SECURE ?? Boolean(env.APP_URL?.startsWith('https://'))
 }
-
-export function isProduction() {
-	return getEnv().NODE_ENV === 'production'
-}
