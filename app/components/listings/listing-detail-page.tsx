@@ -179,7 +179,11 @@ export function ListingDetailPage() {
 								</>
 							) : null}
 						</dl>
-						{pendingFields.length > 0 ? <p className="muted">{pendingFields.join(', ')}</p> : null}
+						{pendingFields.length > 0 ? (
+							<p className="muted">
+								{t('listings.status.pendingEdits')}: {pendingFields.map((f) => t(`listings.fields.${f}` as 'listings.fields.title', { defaultValue: f })).join(', ')}
+							</p>
+						) : null}
 					</section>
 					<section className="card">
 						<h2>{t('listings.detail.owner')}</h2>

@@ -150,8 +150,8 @@ export function ListingStepFields({
 				<fieldset className="fieldset">
 					<legend>{t(kind === 'offer' ? 'listings.fields.price' : 'listings.fields.budget')}</legend>
 					<div className="grid-2">
-						<Text meta={f(lo)} label={t('listings.fields.priceMin')} inputMode="numeric" />
-						<Text meta={f(hi)} label={t('listings.fields.priceMax')} inputMode="numeric" />
+						<Text meta={f(lo)} label={t(`listings.fields.${lo as 'priceMin' | 'budgetMin'}`)} inputMode="numeric" />
+						<Text meta={f(hi)} label={t(`listings.fields.${hi as 'priceMax' | 'budgetMax'}`)} inputMode="numeric" />
 					</div>
 					<Checkbox meta={f(open)} label={t(kind === 'offer' ? 'listings.fields.priceNegotiable' : 'listings.fields.budgetUndisclosed')} />
 				</fieldset>
