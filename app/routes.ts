@@ -47,6 +47,10 @@ export default [
 	route('attachments/:id', 'routes/attachments/download.ts'),
 	route('me/listings', 'routes/me/listings.tsx'),
 
+	// Registered task results and the expert directory (public pages, exports)
+	// (task-results routes go here)
+	// (experts routes go here)
+
 	// Operators
 	...prefix('operator', [
 		layout('routes/operator/layout.tsx', [
@@ -55,6 +59,7 @@ export default [
 			route('users', 'routes/operator/users.tsx'),
 			route('review', 'routes/operator/review.tsx'),
 			route('review/:kind/:id', 'routes/operator/review-item.tsx'),
+			// (import routes go here)
 		]),
 	]),
 
@@ -78,6 +83,7 @@ export default [
 		route('demands', 'routes/api/demands.ts'),
 		route('demands/:id', 'routes/api/demand.ts'),
 		route('demands/:id/:action', 'routes/api/demand-action.ts'),
+		// (task-results and experts API routes go here)
 		route('*', 'routes/api/not-found.ts'),
 	]),
 

@@ -1,4 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
 import type { Tx, Unit } from '~/utils/transaction.server'
 
 export type EnqueueOptions = {
@@ -47,4 +48,12 @@ export function onNudge(wake: () => void) {
 /** Thrown by a job handler when retrying cannot help (bad payload, unknown template): the job fails at once. */
 export class PermanentJobError extends Error {
 	override name = 'PermanentJobError'
+}
+
+/**
+ * Tells other workers a long job is still running (the worker treats a job locked for longer than
+ * its stuck limit as orphaned and runs it again). Long jobs call it between units of work.
+ */
+export async function keepJobAlive(jobId: string) {
+	await prisma.$executeRaw`UPDATE "Job" SET "lockedAt" = (now() AT TIME ZONE 'UTC') WHERE id = ${jobId} AND status = 'RUNNING'`
 }

@@ -6,6 +6,7 @@ import { runExpiry } from '~/models/listing.server'
 import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
 import { sendTemplatedEmail } from '~/utils/mail.server'
+import { applyImport, validateImport } from '~/imports/run.server'
 
 export { nudgeWorker, PermanentJobError } from '~/jobs/queue.server'
 
@@ -35,11 +36,19 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 			   OR (status = 'FAILED' AND "updatedAt" < (now() AT TIME ZONE 'UTC') - interval '30 days')`
 		logger.info({ count }, 'old jobs purged')
 	},
+	'imports.validate': (payload, job) => validateImport(importIdOf(payload), job.id),
+	'imports.apply': (payload, job) => applyImport(importIdOf(payload), job.id),
 	'listings.expiry': async () => {
 		const offers = await runExpiry('offer')
 		const demands = await runExpiry('demand')
 		logger.info({ offers, demands }, 'listing expiry run')
 	},
+}
+
+function importIdOf(payload: Prisma.JsonValue) {
+	const id = payload && typeof payload === 'object' && !Array.isArray(payload) ? payload.importId : undefined
+	if (typeof id !== 'string') throw new PermanentJobError('import job without an importId')
+	return id
 }
 
 export type PeriodicJob = { queue: string; everyMs: number }

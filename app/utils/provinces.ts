@@ -1,4 +1,5 @@
 import { formerProvinces, provinces } from '../../prisma/reference/provinces.ts'
+import { editDistance } from './text.ts'
 
 export type ResolvedProvince = {
 	/** Code of the current (post-1 July 2025) unit. */
@@ -117,3 +118,27 @@ export function resolveProvince(input: string): ResolvedProvince | null {
 	const found = byKey.get(key)
 	return found ? { ...found } : null
 }
+
+/**
+ * The known name closest to an unrecognised one ("Thanh Hao" is one letter off "Thanh Hóa"), with the
+ * current unit it belongs to, for "did you mean" messages. Current names win ties over former ones.
+ * Null when nothing is close enough to be a likely typo.
+ */
+export function suggestProvince(input: string): (ResolvedProvince & { name: string }) | null {
+	const key = placeKey(input)
+	if (key.length < 2) return null
+	let best: { name: string; resolved: ResolvedProvince; score: number } | null = null
+	for (const { key: candidate, name, resolved } of names) {
+		const score = editDistance(key, candidate) + (resolved.former ? 0.5 : 0)
+		if (!best || score < best.score) best = { name, resolved, score }
+	}
+	return best && best.score <= Math.max(1, Math.floor(key.length / 4)) + 0.5 ? { ...best.resolved, name: best.name } : null
+}
+
+const names = [
+	...provinces.flatMap((p) => [p.nameVi, p.nameEn].map((name) => ({ key: placeKey(name), name: p.nameVi, resolved: { code: p.code, nameVi: p.nameVi, former: false } }))),
+	...formerProvinces.map((f) => {
+		const target = currentByCode.get(f.provinceCode)!
+		return { key: placeKey(f.nameVi), name: f.nameVi, resolved: { code: target.code, nameVi: target.nameVi, former: true } }
+	}),
+]

@@ -8,7 +8,10 @@ import notifications from './notifications.ts'
 import operator from './operator.ts'
 import organisations from './organisations.ts'
 import uploads from './uploads.ts'
+import taskResults from './taskResults.ts'
+import experts from './experts.ts'
+import imports from './imports.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports } satisfies Shape<typeof vi>
 
 export default en

@@ -6,8 +6,11 @@ import notifications from './notifications.ts'
 import operator from './operator.ts'
 import organisations from './organisations.ts'
 import uploads from './uploads.ts'
+import taskResults from './taskResults.ts'
+import experts from './experts.ts'
+import imports from './imports.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports }
 
 export default vi

@@ -1,0 +1,2 @@
+// Texts of the experts area (Vietnamese, the source of truth).
+export default {}
