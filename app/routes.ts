@@ -36,6 +36,7 @@ export default [
 		route(':id', 'routes/offers/detail.tsx'),
 		route(':id/edit', 'routes/offers/edit.tsx'),
 		route(':id/attachments', 'routes/offers/attachments.ts'),
+		route(':id/evidence', 'routes/offers/evidence.ts'),
 	]),
 	...prefix('demands', [
 		index('routes/demands/index.tsx'),
@@ -49,6 +50,7 @@ export default [
 
 	// Registered task results and the expert directory (public pages, exports)
 	// (task-results routes go here)
+	// (expert claim routes go here)
 	// (experts routes go here)
 
 	// Operators
