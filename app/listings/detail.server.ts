@@ -5,6 +5,7 @@ import { getLocale } from '~/middleware/i18next.server'
 import { listAttachments } from '~/models/attachment.server'
 import { getDemand } from '~/models/demand.server'
 import { runListingAction } from '~/models/listing-actions.server'
+import { listEvidence } from '~/models/offer-evidence.server'
 import { ListingError, recordView } from '~/models/listing.server'
 import type { ListingKind } from '~/models/listing-schema'
 import { getOffer } from '~/models/offer.server'
@@ -23,7 +24,11 @@ export async function listingDetailLoader(kind: ListingKind, { request, params, 
 	const found = kind === 'offer' ? await getOffer(id, user) : await getDemand(id, user)
 	invariantResponse(found, 'errors.notFound', { status: 404 })
 	const listing = 'offer' in found ? found.offer : found.demand
-	const [names, attachments] = await Promise.all([fieldNames(listing.fieldCodes, locale), listAttachments({ kind, id }, user)])
+	const [names, attachments, evidence] = await Promise.all([
+		fieldNames(listing.fieldCodes, locale),
+		listAttachments({ kind, id }, user),
+		kind === 'offer' ? listEvidence(listing.id) : Promise.resolve([]),
+	])
 	const url = new URL(request.url)
 	return {
 		kind,
@@ -33,6 +38,7 @@ export async function listingDetailLoader(kind: ListingKind, { request, params, 
 		pendingFields: Object.keys(found.pending),
 		fieldNames: names,
 		attachments,
+		evidence,
 		canonicalUrl: `${process.env.APP_URL ?? url.origin}/${kind}s/${id}`,
 		done: url.searchParams.get('done'),
 	}

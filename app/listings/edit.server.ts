@@ -18,6 +18,7 @@ import {
 	type OfferDraft,
 	type StepName,
 } from '~/models/listing-schema'
+import { EVIDENCE_ERRORS, listEvidence, searchLinkableTaskResults } from '~/models/offer-evidence.server'
 import { createOffer, getOffer, offerDraftValues, submitOffer, updateOffer } from '~/models/offer.server'
 import { listProvinces, listScienceFields } from '~/models/reference.server'
 import { requireUser, type SessionUser } from '~/utils/auth.server'
@@ -133,6 +134,24 @@ export async function listingEditLoader(kind: ListingKind, { request, params, co
 		contactUserId: (row.contactUserId as string | null) ?? null,
 		members: step === 'basics' ? await organisationMembers(row.organisationId as string) : [],
 		...(step === 'basics' ? await pickers(locale) : { provinces: [], fields: [] }),
+		evidence: kind === 'offer' && step === 'technical' ? await evidencePanel(row, url) : null,
+	}
+}
+
+/** The offer editor's "backed by registered R&D" panel: current links, and what a search (GET, `evidenceQuery`) finds to link. */
+async function evidencePanel(row: { id: string; organisationId?: unknown }, url: URL) {
+	const organisationId = String(row.organisationId)
+	const query = (url.searchParams.get('evidenceQuery') ?? '').slice(0, 200)
+	const error = url.searchParams.get('evidenceError')
+	const done = url.searchParams.get('evidenceDone')
+	const [linked, results] = await Promise.all([listEvidence(row.id), searchLinkableTaskResults(organisationId, query, { excludeOfferId: row.id })])
+	return {
+		organisationId,
+		query,
+		linked,
+		results,
+		error: error && (EVIDENCE_ERRORS as readonly string[]).includes(error) ? error : null,
+		done: done === 'linked' || done === 'unlinked' ? (done as 'linked' | 'unlinked') : null,
 	}
 }
 

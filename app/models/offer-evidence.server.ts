@@ -15,6 +15,8 @@ export const MAX_EVIDENCE = 20
 /** Results a search in the editor shows. */
 export const EVIDENCE_SEARCH_SIZE = 10
 const QUERY_MAX = 200
+/** Refusals a member can act on, shown on the editor's panel (the others are error pages). */
+export const EVIDENCE_ERRORS = ['listings.evidence.errors.unknownTaskResult', 'listings.evidence.errors.tooMany', 'listings.errors.archived', 'errors.badRequest'] as const
 
 const evidenceSelect = {
 	id: true,

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from 'react-router'
 import { AttachmentsPanel } from '~/components/attachments-panel'
+import { EvidenceCard } from '~/components/listings/evidence'
 import { MoneyRange } from '~/components/listings/money'
 import { StatusBadge } from '~/components/listings/status-badge'
 import { Markdown } from '~/components/markdown'
@@ -13,7 +14,7 @@ export function ListingDetailPage() {
 	const data = useLoaderData() as ListingDetailData
 	const actionData = useActionData() as { error?: string | null } | undefined
 	const { t } = useTranslation()
-	const { kind, listing, access, pendingFields, fieldNames, attachments, canonicalUrl, locale, done } = data
+	const { kind, listing, access, pendingFields, fieldNames, attachments, evidence, canonicalUrl, locale, done } = data
 	const l = listing as typeof listing & Record<string, unknown>
 	const area = kind === 'offer' ? 'offers' : 'demands'
 	const insider = access.isMember || access.canModerate
@@ -32,6 +33,11 @@ export function ListingDetailPage() {
 					<p className="meta-line">
 						<span className="badge">{t(`listings.kind.${kind}`)}</span>
 						{insider ? <StatusBadge status={listing.status} pending={pending} /> : null}
+						{evidence.length > 0 ? (
+							<a href="#evidence-title" className="badge badge--ok" data-testid="evidence-badge">
+								{t('listings.evidence.badge')}
+							</a>
+						) : null}
 					</p>
 					<h1>{listing.title}</h1>
 					<p className="meta-line">
@@ -115,6 +121,7 @@ export function ListingDetailPage() {
 							<Markdown>{l.confidential as string}</Markdown>
 						</section>
 					) : null}
+					<EvidenceCard items={evidence} locale={locale} />
 					<section className="card">
 						<AttachmentsPanel kind={kind} listingId={listing.id} attachments={attachments} canEdit={false} redirectTo={`/${area}/${listing.id}`} />
 					</section>

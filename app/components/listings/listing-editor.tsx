@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from 'react-router'
 import { AttachmentsPanel } from '~/components/attachments-panel'
 import { FormErrors, useErrorText } from '~/components/forms'
+import { EvidencePanel } from '~/components/listings/evidence'
 import { ListingStepFields } from '~/components/listings/listing-step-fields'
 import { StatusBadge } from '~/components/listings/status-badge'
 import type { ListingEditData, ListingNewData } from '~/listings/edit.server'
@@ -197,6 +198,7 @@ export function ListingEditorPage() {
 					</Form>
 				</section>
 			) : null}
+			{data.evidence ? <EvidencePanel offerId={id} data={data.evidence} locale={data.locale} /> : null}
 			{step === 'attachments' ? (
 				<section className="card">
 					<AttachmentsPanel kind={kind} listingId={id} attachments={data.attachments} canEdit error={data.uploadError} redirectTo={`/${area}/${id}/edit?step=attachments`} />

@@ -2,7 +2,7 @@ import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/evidence'
 import { ListingError } from '~/models/listing.server'
-import { linkTaskResult, unlinkTaskResult } from '~/models/offer-evidence.server'
+import { EVIDENCE_ERRORS, linkTaskResult, unlinkTaskResult } from '~/models/offer-evidence.server'
 import { requireUser } from '~/utils/auth.server'
 import { clientIp } from '~/utils/http.server'
 import { consume } from '~/utils/rate-limit.server'
@@ -13,9 +13,6 @@ export function evidencePagePath(offerId: string, extra: Record<string, string |
 	for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value)
 	return `/offers/${encodeURIComponent(offerId)}/edit?${params.toString()}#evidence`
 }
-
-/** The refusals the editor shows on the panel (anything else is an error page). */
-export const EVIDENCE_ERRORS = ['listings.evidence.errors.unknownTaskResult', 'listings.evidence.errors.tooMany', 'listings.errors.archived', 'errors.badRequest'] as const
 
 const EvidenceForm = z.object({
 	intent: z.enum(['link', 'unlink']),
