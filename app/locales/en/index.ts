@@ -11,7 +11,8 @@ import uploads from './uploads.ts'
 import taskResults from './taskResults.ts'
 import experts from './experts.ts'
 import imports from './imports.ts'
+import expertProfile from './expertProfile.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile } satisfies Shape<typeof vi>
 
 export default en

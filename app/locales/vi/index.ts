@@ -9,8 +9,9 @@ import uploads from './uploads.ts'
 import taskResults from './taskResults.ts'
 import experts from './experts.ts'
 import imports from './imports.ts'
+import expertProfile from './expertProfile.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile }
 
 export default vi
