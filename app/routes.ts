@@ -61,7 +61,9 @@ export default [
 			route('users', 'routes/operator/users.tsx'),
 			route('review', 'routes/operator/review.tsx'),
 			route('review/:kind/:id', 'routes/operator/review-item.tsx'),
-			// (import routes go here)
+			route('imports', 'routes/operator/imports.tsx'),
+			route('imports/help', 'routes/operator/import-help.tsx'),
+			route('imports/:id', 'routes/operator/import.tsx'),
 		]),
 	]),
 

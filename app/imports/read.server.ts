@@ -1,6 +1,6 @@
 // Streams the rows of an imported file (CSV, XLSX or JSON) without holding the file in memory:
 // each reader yields one row at a time, mapped to the column set, with its row number in the file.
-import { Readable, Transform } from 'node:stream'
+import { pipeline, Readable, Transform } from 'node:stream'
 import { parse as parseCsv } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import StreamJson from 'stream-json'
@@ -69,7 +69,8 @@ async function* decodeUtf8(source: AsyncIterable<Buffer>): AsyncGenerator<string
 		try {
 			text = decoder.decode(chunk, { stream: true })
 		} catch {
-			throw new ImportFileError('notUtf8', { line: lines })
+			const valid = chunk.subarray(0, validUtf8Prefix(chunk))
+			throw new ImportFileError('notUtf8', { line: lines + valid.toString('utf8').split('\n').length - 1 })
 		}
 		if (text.includes('\u0000')) throw new ImportFileError('binary')
 		for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++
@@ -81,6 +82,22 @@ async function* decodeUtf8(source: AsyncIterable<Buffer>): AsyncGenerator<string
 	} catch {
 		throw new ImportFileError('notUtf8', { line: lines })
 	}
+}
+
+/** How many leading bytes form valid UTF-8 (a sequence cut at the end of the chunk counts as valid). */
+function validUtf8Prefix(bytes: Buffer) {
+	let i = 0
+	while (i < bytes.length) {
+		const b = bytes[i]!
+		const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+		if (length === 0) return i
+		for (let k = 1; k < length; k++) {
+			if (i + k >= bytes.length) return bytes.length
+			if ((bytes[i + k]! & 0xc0) !== 0x80) return i
+		}
+		i += length
+	}
+	return i
 }
 
 /** The delimiter of a CSV file from its header line: the most frequent of , ; and tab outside quotes. */
@@ -203,22 +220,31 @@ async function* readXlsx(source: Readable, options: ReadOptions): AsyncGenerator
 
 async function* readJson(source: Readable, options: ReadOptions): AsyncGenerator<SourceRow> {
 	// Decoding first refuses UTF-16 and legacy code pages with the same messages as CSV.
-	const text = Readable.from(decodeUtf8(source))
-	let first = ''
+	const decoded = decodeUtf8(source)
+	const state = { ended: false }
+	let head = ''
+	const prefix: string[] = []
+	for await (const chunk of decoded) {
+		prefix.push(chunk)
+		head += chunk
+		if (head.trim()) break
+	}
+	const text = Readable.from(
+		(async function* () {
+			yield* prefix
+			yield* decoded
+			state.ended = true
+		})(),
+	)
 	const lines = options.format === 'jsonl'
-	const chain: NodeJS.ReadableStream = lines
-		? text.pipe(JsonlParser.make())
-		: text.pipe(StreamJson.parser()).pipe(
-				new Transform({
-					objectMode: true,
-					transform(token: { name: string }, _enc, callback) {
-						if (!first) first = token.name
-						callback(null, token)
-					},
-				}),
-			)
-	const items: NodeJS.ReadableStream = lines ? chain : chain.pipe(Pick.make({ filter: (stack) => stack.length === 0 || (stack.length === 1 && (stack[0] === 'items' || stack[0] === 'data')) })).pipe(StreamArray.make())
-	text.on('error', (error) => (items as unknown as Readable).destroy(error))
+	const wrapped = head.replace(/^\ufeff/, '').trimStart().startsWith('{')
+	if (!lines && !wrapped && !head.replace(/^\ufeff/, '').trimStart().startsWith('[')) throw new ImportFileError('jsonShape')
+	// pipeline() passes any stage's error to the last stream, which the loop below reads.
+	const items: NodeJS.ReadableStream = lines
+		? pipeline(text, JsonlParser.make(), () => {})
+		: wrapped
+			? pipeline(text, StreamJson.parser(), Pick.make({ filter: /^(items|data)$/ }), StreamArray.make(), () => {})
+			: pipeline(text, StreamJson.parser(), StreamArray.make(), () => {})
 	const cache = new Map<string, HeaderMap>()
 	const unknown = new Set<string>()
 	let index = 0
@@ -246,9 +272,9 @@ async function* readJson(source: Readable, options: ReadOptions): AsyncGenerator
 		}
 	} catch (error) {
 		if (error instanceof ImportFileError) throw error
-		throw new ImportFileError(/end|incomplete/i.test(String((error as Error).message)) ? 'cutOffJson' : 'jsonSyntax', { item: index + 1 })
+		// A parser that fails once the whole file has been read met its end too early.
+		throw new ImportFileError(state.ended ? 'cutOffJson' : 'jsonSyntax', { item: index + 1 })
 	}
-	if (!lines && first && first !== 'startArray' && index === 0) throw new ImportFileError('jsonShape')
 	if (unknown.size > 0) options.onUnknownColumns?.([...unknown])
 }
 

@@ -8,7 +8,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import type { ExpertRow } from '~/imports/expert-row'
 import type { RowIssue } from '~/imports/issues'
 import { fieldPaths } from '~/models/listing.server'
-import type { Publication, TaskReference } from '~/models/expert-schema'
+import { identityKey, type Publication, type TaskReference } from '~/models/expert-schema'
 import { codeKey } from '~/models/task-result-schema'
 import { comparable, countPlans, type Plan, type WriteMeta } from '~/models/task-result.server'
 import type { Tx } from '~/utils/transaction.server'
@@ -68,9 +68,9 @@ function scalarColumns(row: ExpertRow, creating: boolean) {
 		if (value !== undefined) data[key] = value
 	}
 	if (row.values.fieldCodes) data.fieldPaths = fieldPaths(row.values.fieldCodes)
-	if (row.values.fullName !== undefined || row.values.organisationName !== undefined) data.identityKey = row.identityKey
 	if (row.organisationId !== undefined) data.organisationId = row.organisationId
-	if (creating && !row.values.provinceCode && row.organisationProvinceCode) data.provinceCode = row.organisationProvinceCode
+	// No province given: the organisation's, when it is on the platform (on an update only when the row speaks of it).
+	if ((creating ? !row.values.provinceCode : row.values.provinceCode === null) && row.organisationProvinceCode) data.provinceCode = row.organisationProvinceCode
 	return data
 }
 
@@ -111,9 +111,11 @@ export async function planExperts(tx: Tx, rows: readonly ExpertRow[]): Promise<E
 		if (!existing && candidates.length > 1) return reject([{ field: 'fullName', code: 'ambiguousExpert', params: { count: candidates.length } }])
 		existing ??= candidates[0]
 		const withTasks = row.values.tasks ? { tasks } : {}
-		if (!existing) return { action: 'CREATE', row, changes: [], issues: [], data: scalarColumns(row, true), ...withTasks }
+		if (!existing) return { action: 'CREATE', row, changes: [], issues: [], data: { ...scalarColumns(row, true), identityKey: row.identityKey }, ...withTasks }
 
 		const data = scalarColumns(row, false)
+		// The key follows the stored name or organisation when the row carries only one of them.
+		data.identityKey = identityKey(String(row.values.fullName ?? existing.fullName), String(row.values.organisationName ?? existing.organisationName))
 		const kept: string[] = []
 		if (existing.claimedById) {
 			for (const field of CLAIMANT_FIELDS) {
@@ -123,7 +125,8 @@ export async function planExperts(tx: Tx, rows: readonly ExpertRow[]): Promise<E
 				if (field === 'fieldCodes') delete data.fieldPaths
 			}
 		}
-		const changes = SCALARS.filter((k) => k in data && comparable(existing[k]) !== comparable(data[k])) as string[]
+		// Reported by column key, as the report and the API name fields.
+		const changes = SCALARS.filter((k) => k in data && comparable(existing[k]) !== comparable(data[k])).map((k) => (k === 'provinceCode' ? 'province' : k)) as string[]
 		if ('organisationId' in data && data.organisationId !== existing.organisationId && !changes.includes('organisationName')) changes.push('organisationName')
 		const imported = existing.publications.filter((p) => p.source !== 'SELF')
 		if (row.values.publications && !samePublications(imported, row.values.publications)) changes.push('publications')

@@ -75,8 +75,9 @@ function columnsOf(row: TaskResultRow, creating: boolean): Record<string, unknow
 	if (v.registrationNumber !== undefined) data.registrationKey = row.registrationKey
 	if (v.fieldCodes) data.fieldPaths = fieldPaths(v.fieldCodes)
 	if (row.hostOrganisationId !== undefined) data.hostOrganisationId = row.hostOrganisationId
-	// A new record that names no province takes its host's, when the host is on the platform.
-	if (creating && (v.provinceCode === undefined || v.provinceCode === null) && row.hostProvinceCode) data.provinceCode = row.hostProvinceCode
+	// A record that names no province takes its host's, when the host is on the platform: on an
+	// update only when the row speaks of the province, so a re-import finds it unchanged.
+	if ((creating ? !v.provinceCode : v.provinceCode === null) && row.hostProvinceCode) data.provinceCode = row.hostProvinceCode
 	return data
 }
 

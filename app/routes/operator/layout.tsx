@@ -21,6 +21,7 @@ export default function OperatorLayout() {
 				<NavLink to="/operator/organisations">{t('operator.nav.organisations')}</NavLink>
 				<NavLink to="/operator/users">{t('operator.nav.users')}</NavLink>
 				<NavLink to="/operator/review">{t('nav.review')}</NavLink>
+				<NavLink to="/operator/imports">{t('imports.title')}</NavLink>
 			</nav>
 			<Outlet />
 		</div>
