@@ -1,6 +1,7 @@
 import type { MembershipRole } from '~/generated/prisma/client'
 import { findApiKey } from '~/models/api-key.server'
-import { getUser, type SessionUser } from '~/utils/auth.server'
+import { getUser, hasRole, type SessionUser } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
 import { consume } from '~/utils/rate-limit.server'
 import { forbidden, unauthenticated } from './errors.server'
 
@@ -67,6 +68,26 @@ export async function requireApiUser(request: Request): Promise<UserPrincipal> {
 	const principal = await requireApiPrincipal(request)
 	if (principal.kind !== 'user') throw forbidden('api.errors.userOnly')
 	return principal
+}
+
+/**
+ * An operator of the exchange: a signed-in person holding OPERATOR or ADMIN, or an API key whose
+ * creator holds one of those roles now and is not disabled (checked at every request, so taking
+ * the role away stops the key). Others get 403, no credentials 401; writes spend the budget.
+ * `actorId` is the person the audit log names.
+ */
+export async function requireApiOperator(request: Request): Promise<{ principal: ApiPrincipal; actorId: string }> {
+	const principal = await requireApiPrincipal(request)
+	if (principal.kind === 'user') {
+		if (!hasRole(principal.user, 'OPERATOR', 'ADMIN')) throw forbidden('api.errors.operatorOnly')
+		return { principal, actorId: principal.user.id }
+	}
+	const creatorId = principal.apiKey.createdById
+	const creator = creatorId
+		? await prisma.user.findFirst({ where: { id: creatorId, disabledAt: null, roles: { hasSome: ['OPERATOR', 'ADMIN'] } }, select: { id: true } })
+		: null
+	if (!creator) throw forbidden('api.errors.operatorOnly')
+	return { principal, actorId: creator.id }
 }
 
 /** A stable id for rate limits and logs. */

@@ -32,6 +32,22 @@ export default {
 		idsOrAll: 'Send a list of "ids" or "all": true',
 		organisationUnknown: 'Organisation not found.',
 		membershipUnknown: 'This member was not found in the organisation.',
+		operatorOnly: 'Only operators of the exchange (or an API key created by an operator) can do this.',
+		taskResultUnknown: 'Task result not found.',
+		expertUnknown: 'Expert not found.',
+	},
+	research: {
+		rejected: 'Nothing was written: some items are not valid ({{rejected}} rejected). See the errors of each item in "items".',
+		itemsRequired: 'A list "items" of JSON objects is needed',
+		tooManyItems: 'At most {{max}} items per request',
+		issues: {
+			duplicate: 'Repeats item {{index}} of the same request.',
+			unknownKey: 'The field "{{key}}" is not supported.',
+			notText: 'Must be a text string (or a number).',
+			notList: 'Must be an array, or a string separated by ";".',
+			notItems: 'Must be an array of strings or objects, or a string with one item per line.',
+			notYear: 'Must be a year (a whole number such as 2021).',
+		},
 	},
 	keys: {
 		title: 'API keys: {{name}}',

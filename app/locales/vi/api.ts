@@ -29,6 +29,22 @@ export default {
 		idsOrAll: 'Gửi danh sách "ids" hoặc "all": true',
 		organisationUnknown: 'Không tìm thấy tổ chức.',
 		membershipUnknown: 'Không tìm thấy thành viên này trong tổ chức.',
+		operatorOnly: 'Chỉ cán bộ vận hành sàn (hoặc khóa API do cán bộ vận hành tạo) mới làm được việc này.',
+		taskResultUnknown: 'Không tìm thấy kết quả nhiệm vụ này.',
+		expertUnknown: 'Không tìm thấy chuyên gia này.',
+	},
+	research: {
+		rejected: 'Chưa ghi gì: có {{rejected}} mục không hợp lệ. Xem lỗi của từng mục trong "items".',
+		itemsRequired: 'Cần danh sách "items" gồm các đối tượng JSON',
+		tooManyItems: 'Mỗi yêu cầu có tối đa {{max}} mục',
+		issues: {
+			duplicate: 'Trùng với mục số {{index}} trong cùng yêu cầu.',
+			unknownKey: 'Trường "{{key}}" không được hỗ trợ.',
+			notText: 'Phải là một chuỗi văn bản (hoặc một số).',
+			notList: 'Phải là một mảng, hoặc một chuỗi phân tách bằng dấu ";".',
+			notItems: 'Phải là một mảng các chuỗi hoặc đối tượng, hoặc một chuỗi mỗi dòng một mục.',
+			notYear: 'Phải là một năm (số nguyên, ví dụ 2021).',
+		},
 	},
 	keys: {
 		title: 'Khóa API: {{name}}',
