@@ -3,7 +3,7 @@ import type { AppLocale } from '~/locales'
 import { getFixedT, type Translate } from './i18n.server'
 import { absoluteUrl, renderLayout, type EmailContent, type RenderedEmail } from './layout.server'
 
-type TemplateContext = { t: Translate; params: NotificationParams; baseUrl: string }
+type TemplateContext = { t: Translate; params: NotificationParams; baseUrl: string; locale: AppLocale }
 type Template = (context: TemplateContext) => EmailContent
 
 function text(params: NotificationParams, name: string) {
@@ -63,6 +63,27 @@ const templates: Record<string, Template> = {
 		notes: [t('notifications.emails.organisation-invitation.validity', { count: Number(params.days) || 7 })],
 		footer: [{ text: t('notifications.emails.automated') }],
 	}),
+	/**
+	 * Params: expertName, userName, userEmail, link (absolute, with the token), hours. Sent to the
+	 * address on an expert profile, whose reader's language nobody knows: in the requesting user's
+	 * language, then again in the other one.
+	 */
+	'expert-claim': ({ t, params, locale }) => {
+		const other = getFixedT(locale === 'vi' ? 'en' : 'vi')
+		const hours = Number(params.hours) || 24
+		const values = { expertName: text(params, 'expertName'), userName: text(params, 'userName'), userEmail: text(params, 'userEmail'), name: text(params, 'expertName') }
+		const body = (tr: Translate) => [tr('expertProfile.email.intro', values), tr('expertProfile.email.how')]
+		const notes = (tr: Translate) => [tr('expertProfile.email.validity', { count: hours }), tr('expertProfile.email.ignore')]
+		return {
+			subject: `${t('expertProfile.email.subject')} / ${other('expertProfile.email.subject')}`,
+			greeting: t('expertProfile.email.greeting', values),
+			paragraphs: [`(${t('expertProfile.email.otherLanguage')})`, ...body(t)],
+			action: { label: `${t('expertProfile.email.action')} / ${other('expertProfile.email.action')}`, url: text(params, 'link') },
+			notes: [...notes(t), '———', other('expertProfile.email.greeting', values), ...body(other), ...notes(other)],
+			signoff: [t('notifications.emails.signoff'), t('notifications.emails.team')],
+			footer: [{ text: t('notifications.emails.automated') }],
+		}
+	},
 	...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((kind) => [kind, notificationTemplate(kind)])),
 }
 
@@ -80,5 +101,5 @@ export class UnknownTemplateError extends Error {
 export function renderTemplate(name: string, locale: AppLocale, params: NotificationParams, baseUrl: string): RenderedEmail {
 	const template = hasTemplate(name) ? templates[name] : undefined
 	if (!template) throw new UnknownTemplateError(`Unknown e-mail template: ${name}`)
-	return renderLayout(locale, template({ t: getFixedT(locale), params, baseUrl }))
+	return renderLayout(locale, template({ t: getFixedT(locale), params, baseUrl, locale }))
 }

@@ -12,6 +12,9 @@ import { identityKey, type Publication, type TaskReference } from '~/models/expe
 import { codeKey } from '~/models/task-result-schema'
 import { comparable, countPlans, type Plan, type WriteMeta } from '~/models/task-result.server'
 import type { Tx } from '~/utils/transaction.server'
+import { recordAudit } from '~/models/audit.server'
+import type { ExpertProfileInput } from '~/models/expert-profile-schema'
+import { inTransaction } from '~/utils/transaction.server'
 
 /** Fields a claimed expert maintains themselves. */
 export const CLAIMANT_FIELDS = ['bio', 'keywords', 'fieldCodes', 'email'] as const
@@ -171,3 +174,128 @@ export async function applyExpertPlans(tx: Tx, plans: readonly ExpertPlan[], met
 	if (tasks.length > 0) await tx.expertTask.createMany({ data: tasks })
 	return countPlans(plans)
 }
+
+// ─── Claimed profiles ───────────────────────────────────────────────────────
+// A user who proved the e-mail on a profile (expert-claim.server.ts) becomes its claimant and
+// maintains it here. Operators change profiles through imports and the API, never through this.
+
+/** A refusal the user can understand: an i18n code, an HTTP status and, for the editor, field errors. */
+export class ExpertProfileError extends Error {
+	constructor(
+		public readonly code: string,
+		public readonly status = 400,
+		public readonly fields: Record<string, string[]> = {},
+	) {
+		super(code)
+	}
+}
+
+/** Makes `userId` the claimant of an unclaimed profile, in the caller's transaction (the end of a claim). */
+export async function setExpertClaimant(tx: Tx, expertId: string, userId: string) {
+	const held = await tx.expert.findFirst({ where: { claimedById: userId, NOT: { id: expertId } }, select: { id: true } })
+	if (held) throw new ExpertProfileError('expertProfile.errors.alreadyHoldsProfile', 409)
+	try {
+		// Conditional on nobody holding it, so two claims racing for one profile cannot both win.
+		const claimed = await tx.expert.updateMany({ where: { id: expertId, claimedById: null }, data: { claimedById: userId, claimedAt: new Date() } })
+		if (claimed.count !== 1) throw new ExpertProfileError('expertProfile.errors.alreadyClaimed', 409)
+	} catch (error) {
+		// claimedById is unique: the same user finishing two claims at once loses the second.
+		if ((error as { code?: string }).code === 'P2002') throw new ExpertProfileError('expertProfile.errors.alreadyHoldsProfile', 409)
+		throw error
+	}
+}
+
+/** Unlinks a profile from its claimant, in the caller's transaction; returns who held it, or null when nobody did. */
+export async function clearExpertClaimant(tx: Tx, expertId: string) {
+	const row = await tx.expert.findUnique({ where: { id: expertId }, select: { claimedById: true } })
+	if (!row?.claimedById) return null
+	const cleared = await tx.expert.updateMany({ where: { id: expertId, claimedById: row.claimedById }, data: { claimedById: null, claimedAt: null } })
+	return cleared.count === 1 ? row.claimedById : null
+}
+
+/** Publications the expert adds sort after the imported ones, which imports number from 0. */
+const SELF_POSITION = 100_000
+
+/**
+ * The claimant's own edit of their profile: title, degree, organisation, province, fields,
+ * keywords, bio, availability and the publications they add (source SELF; imported ones stay).
+ * 404 for a missing profile, 403 for anyone but the claimant (operators included).
+ */
+export async function updateOwnProfile(actor: { id: string }, expertId: string, input: ExpertProfileInput, meta: { ip?: string | null } = {}) {
+	return inTransaction(async ({ tx }) => {
+		const expert = await tx.expert.findUnique({
+			where: { id: expertId },
+			select: {
+				id: true,
+				claimedById: true,
+				fullName: true,
+				organisationId: true,
+				...Object.fromEntries(OWN_FIELDS.map((k) => [k, true])),
+				publications: { where: { source: 'SELF' }, select: { title: true, year: true, venue: true }, orderBy: { position: 'asc' } },
+			},
+		})
+		if (!expert) throw new ExpertProfileError('errors.notFound', 404)
+		if (!expert.claimedById || expert.claimedById !== actor.id) throw new ExpertProfileError('expertProfile.errors.notClaimant', 403)
+		const stored = expert as unknown as Record<string, unknown> & { fullName: string; organisationId: string | null; organisationName: string; publications: Publication[] }
+
+		const fields: Record<string, string[]> = {}
+		if (input.fieldCodes.length > 0) {
+			const found = await tx.scienceField.count({ where: { code: { in: input.fieldCodes } } })
+			if (found !== new Set(input.fieldCodes).size) fields.fieldCodes = ['expertProfile.errors.field']
+		}
+		if (input.provinceCode && !(await tx.province.findUnique({ where: { code: input.provinceCode }, select: { code: true } }))) {
+			fields.provinceCode = ['expertProfile.errors.province']
+		}
+		if (Object.keys(fields).length > 0) throw new ExpertProfileError('validation.fixBelow', 400, fields)
+
+		const next: Record<string, unknown> = {
+			academicTitle: input.academicTitle ?? null,
+			degree: input.degree ?? null,
+			organisationName: input.organisationName ?? '',
+			provinceCode: input.provinceCode ?? null,
+			fieldCodes: input.fieldCodes,
+			keywords: input.keywords,
+			bio: input.bio ?? '',
+			availableForAppraisal: input.availableForAppraisal,
+			availableForConsulting: input.availableForConsulting,
+			availabilityNote: input.availabilityNote ?? '',
+		}
+		const changed = OWN_FIELDS.filter((k) => comparable(stored[k]) !== comparable(next[k])) as string[]
+		const data: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, next[k]]))
+		if (changed.includes('fieldCodes')) data.fieldPaths = fieldPaths(input.fieldCodes)
+		if (changed.includes('organisationName')) {
+			// The platform organisation of that name, when exactly one has it; the import key follows the name.
+			const named = next.organisationName
+				? await tx.organisation.findMany({ where: { name: { equals: String(next.organisationName), mode: 'insensitive' } }, select: { id: true }, take: 2 })
+				: []
+			data.organisationId = named.length === 1 ? named[0]!.id : null
+			data.identityKey = identityKey(stored.fullName, String(next.organisationName))
+		}
+		const publicationsChanged = !samePublications(stored.publications, input.publications)
+		if (publicationsChanged) changed.push('publications')
+		if (changed.length === 0) return { changed }
+
+		await tx.expert.update({ where: { id: expertId }, data: { ...data, source: 'SELF' } as Prisma.ExpertUpdateInput })
+		if (publicationsChanged) {
+			await tx.expertPublication.deleteMany({ where: { expertId, source: 'SELF' } })
+			await tx.expertPublication.createMany({
+				data: input.publications.map((p, i) => ({ expertId, title: p.title, year: p.year, venue: p.venue, source: 'SELF' as const, position: SELF_POSITION + i })),
+			})
+		}
+		await recordAudit(tx, { actorId: actor.id, action: 'expert.profile.update', entityType: 'Expert', entityId: expertId, data: { changed }, ip: meta.ip })
+		return { changed }
+	})
+}
+
+const OWN_FIELDS = [
+	'academicTitle',
+	'degree',
+	'organisationName',
+	'provinceCode',
+	'fieldCodes',
+	'keywords',
+	'bio',
+	'availableForAppraisal',
+	'availableForConsulting',
+	'availabilityNote',
+] as const

@@ -44,6 +44,7 @@ export const NOTIFICATION_KINDS = {
 	'listing.returned': { defaultChannel: 'BOTH' },
 	'listing.expiring': { defaultChannel: 'BOTH' },
 	'listing.expired': { defaultChannel: 'BOTH' },
+	'expert.claimed': { defaultChannel: 'BOTH' },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS

@@ -14,6 +14,8 @@ export const LIMITS = {
 	passwordResetAccount: { points: 3, duration: 60 * 60 },
 	writeUser: { points: 120, duration: 60 },
 	viewIp: { points: 60, duration: 60 },
+	// Each claim of an expert profile mails a stranger's address: few per user.
+	expertClaimUser: { points: 5, duration: 60 * 60 },
 } satisfies Record<string, Limiter>
 
 export type LimitName = keyof typeof LIMITS

@@ -97,6 +97,13 @@ export default {
 				setting: 'When a listing expires',
 			},
 		},
+		expert: {
+			claimed: {
+				title: 'You claimed the expert profile {{expertName}}',
+				body: 'The expert profile "{{expertName}}" is now linked to your account and shows as verified. You can update it yourself and say whether you take appraisal and consulting work.',
+				setting: 'When you claim an expert profile',
+			},
+		},
 	},
 	unknownKind: 'You have a new notification',
 	live: {
@@ -131,6 +138,7 @@ export default {
 			membership: 'Organisation membership',
 			organisation: 'Organisations',
 			listing: 'Offers and demands',
+			expert: 'Expert profiles',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

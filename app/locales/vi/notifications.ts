@@ -96,6 +96,13 @@ export default {
 				setting: 'Khi tin hết hạn',
 			},
 		},
+		expert: {
+			claimed: {
+				title: 'Bạn đã nhận hồ sơ chuyên gia {{expertName}}',
+				body: 'Hồ sơ chuyên gia "{{expertName}}" nay gắn với tài khoản của bạn và hiển thị dấu đã xác minh. Bạn có thể tự cập nhật hồ sơ và cho biết có nhận thẩm định, tư vấn hay không.',
+				setting: 'Khi bạn nhận một hồ sơ chuyên gia',
+			},
+		},
 	},
 	unknownKind: 'Bạn có một thông báo mới',
 	live: {
@@ -130,6 +137,7 @@ export default {
 			membership: 'Thành viên tổ chức',
 			organisation: 'Tổ chức',
 			listing: 'Tin chào bán và nhu cầu',
+			expert: 'Hồ sơ chuyên gia',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',
