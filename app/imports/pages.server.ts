@@ -8,6 +8,7 @@ import { createImport, ImportError, requestApply } from '~/models/import.server'
 import { requireRole } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { clientIp, invariantResponse } from '~/utils/http.server'
+import { getFileStore } from '~/uploads/storage.server'
 import { consume } from '~/utils/rate-limit.server'
 import { ImportUploadError, MAX_IMPORT_BYTES, receiveImportUpload } from './upload.server'
 
@@ -30,6 +31,8 @@ export async function importsLoader({ request, context }: Args) {
 	return { imports, locale: getLocale(context) as AppLocale, maxBytes: MAX_IMPORT_BYTES, kind: kind === 'EXPERTS' ? 'EXPERTS' : 'TASK_RESULTS' }
 }
 
+const chosenKind = (value: unknown) => (IMPORT_KINDS as readonly unknown[]).includes(value) ? (value as (typeof IMPORT_KINDS)[number]) : null
+
 /** Stores the uploaded file and queues its dry run; refusals come back with the chosen kind kept. */
 export async function importsAction({ request }: Args) {
 	const user = await requireRole(request, 'OPERATOR')
@@ -38,11 +41,14 @@ export async function importsAction({ request }: Args) {
 	try {
 		received = await receiveImportUpload(request)
 	} catch (error) {
-		if (error instanceof ImportUploadError) return data({ error: `imports.errors.${error.code}`, kind: null }, { status: error.status })
+		if (error instanceof ImportUploadError) return data({ error: `imports.errors.${error.code}`, kind: chosenKind(error.fields.kind) }, { status: error.status })
 		throw error
 	}
 	const kind = z.enum(IMPORT_KINDS).safeParse(received.fields.kind)
-	if (!kind.success) return data({ error: 'imports.errors.kind', kind: null }, { status: 400 })
+	if (!kind.success) {
+		await getFileStore().delete(received.file.storageKey)
+		return data({ error: 'imports.errors.kind', kind: null }, { status: 400 })
+	}
 	const created = await createImport(user, { kind: kind.data, ...received.file }, { ip: clientIp(request) })
 	return redirect(`/operator/imports/${created.id}?done=uploaded`)
 }

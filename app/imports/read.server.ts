@@ -133,9 +133,10 @@ async function* readCsv(source: Readable, options: ReadOptions): AsyncGenerator<
 	// The header line decides the delimiter; keep what was read to feed the parser.
 	const head: string[] = []
 	let seen = ''
-	for await (const chunk of text) {
-		head.push(chunk)
-		seen += chunk
+	// Pulled by hand: leaving a for-await loop early would close the generator.
+	for (let next = await text.next(); !next.done; next = await text.next()) {
+		head.push(next.value)
+		seen += next.value
 		if (seen.includes('\n') || seen.length > 1 << 16) break
 	}
 	const delimiter = detectDelimiter(seen.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '')
@@ -224,9 +225,9 @@ async function* readJson(source: Readable, options: ReadOptions): AsyncGenerator
 	const state = { ended: false }
 	let head = ''
 	const prefix: string[] = []
-	for await (const chunk of decoded) {
-		prefix.push(chunk)
-		head += chunk
+	for (let next = await decoded.next(); !next.done; next = await decoded.next()) {
+		prefix.push(next.value)
+		head += next.value
 		if (head.trim()) break
 	}
 	const text = Readable.from(

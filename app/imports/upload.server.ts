@@ -15,6 +15,8 @@ const HEAD_BYTES = 64 * 1024
 
 /** A refusal of the upload: an i18n key under `imports.errors` and the HTTP status. */
 export class ImportUploadError extends Error {
+	/** The text fields read before the refusal, so the form can show them again. */
+	fields: Record<string, string> = {}
 	constructor(
 		readonly code: 'missing' | 'tooLarge' | 'malformed' | 'notTable' | 'legacyXls' | 'notXlsx' | 'binary' | 'kind',
 		readonly status: number,
@@ -116,10 +118,11 @@ export async function receiveImportUpload(request: Request, { maxBytes = MAX_IMP
 	let file: ReceivedImport['file'] | null
 	try {
 		file = await stored
+		if (!file) throw new ImportUploadError('missing', 400)
 	} catch (error) {
-		if (error instanceof FileTooLargeError) throw new ImportUploadError('tooLarge', 413)
-		throw error
+		const refusal = error instanceof FileTooLargeError ? new ImportUploadError('tooLarge', 413) : error
+		if (refusal instanceof ImportUploadError) refusal.fields = { ...fields }
+		throw refusal
 	}
-	if (!file) throw new ImportUploadError('missing', 400)
 	return { fields, file }
 }

@@ -36,7 +36,7 @@ export default function Imports({ loaderData, actionData }: Route.ComponentProps
 				<Form method="post" encType="multipart/form-data" className="stack" id="import-upload">
 					<div className="field">
 						<label htmlFor="import-kind">{t('imports.upload.kind')}</label>
-						<select id="import-kind" name="kind" defaultValue={kind}>
+						<select id="import-kind" name="kind" defaultValue={actionData?.kind ?? kind}>
 							{IMPORT_KINDS.map((k) => (
 								<option key={k} value={k}>
 									{t(`imports.kinds.${k}`)}
