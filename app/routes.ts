@@ -51,6 +51,9 @@ export default [
 	// Registered task results and the expert directory (public pages, exports)
 	// (task-results routes go here)
 	// (expert claim routes go here)
+	route('experts/claim/:token', 'routes/experts/claim-complete.tsx'),
+	route('experts/:id/claim', 'routes/experts/claim.ts'),
+	route('experts/:id/edit', 'routes/experts/edit.tsx'),
 	// (experts routes go here)
 
 	// Operators
@@ -87,7 +90,13 @@ export default [
 		route('demands', 'routes/api/demands.ts'),
 		route('demands/:id', 'routes/api/demand.ts'),
 		route('demands/:id/:action', 'routes/api/demand-action.ts'),
-		// (task-results and experts API routes go here)
+		// bulk before :id, so "bulk" is never read as an id
+		route('task-results', 'routes/api/task-results.ts'),
+		route('task-results/bulk', 'routes/api/task-results-bulk.ts'),
+		route('task-results/:id', 'routes/api/task-result.ts'),
+		route('experts', 'routes/api/experts.ts'),
+		route('experts/bulk', 'routes/api/experts-bulk.ts'),
+		route('experts/:id', 'routes/api/expert.ts'),
 		route('*', 'routes/api/not-found.ts'),
 	]),
 

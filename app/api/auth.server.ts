@@ -71,23 +71,28 @@ export async function requireApiUser(request: Request): Promise<UserPrincipal> {
 }
 
 /**
- * An operator of the exchange: a signed-in person holding OPERATOR or ADMIN, or an API key whose
- * creator holds one of those roles now and is not disabled (checked at every request, so taking
- * the role away stops the key). Others get 403, no credentials 401; writes spend the budget.
+ * The person an operator of the exchange acts as, or null when the caller is none: a signed-in
+ * person holding OPERATOR or ADMIN, or an API key whose creator holds one of those roles now and is
+ * not disabled (checked at every request, so taking the role away stops the key).
+ */
+export async function operatorActorId(principal: ApiPrincipal | null): Promise<string | null> {
+	if (!principal) return null
+	if (principal.kind === 'user') return hasRole(principal.user, 'OPERATOR', 'ADMIN') ? principal.user.id : null
+	const creatorId = principal.apiKey.createdById
+	if (!creatorId) return null
+	const creator = await prisma.user.findFirst({ where: { id: creatorId, disabledAt: null, roles: { hasSome: ['OPERATOR', 'ADMIN'] } }, select: { id: true } })
+	return creator?.id ?? null
+}
+
+/**
+ * An operator (see operatorActorId), else 403; no credentials 401. Writes spend the budget.
  * `actorId` is the person the audit log names.
  */
 export async function requireApiOperator(request: Request): Promise<{ principal: ApiPrincipal; actorId: string }> {
 	const principal = await requireApiPrincipal(request)
-	if (principal.kind === 'user') {
-		if (!hasRole(principal.user, 'OPERATOR', 'ADMIN')) throw forbidden('api.errors.operatorOnly')
-		return { principal, actorId: principal.user.id }
-	}
-	const creatorId = principal.apiKey.createdById
-	const creator = creatorId
-		? await prisma.user.findFirst({ where: { id: creatorId, disabledAt: null, roles: { hasSome: ['OPERATOR', 'ADMIN'] } }, select: { id: true } })
-		: null
-	if (!creator) throw forbidden('api.errors.operatorOnly')
-	return { principal, actorId: creator.id }
+	const actorId = await operatorActorId(principal)
+	if (!actorId) throw forbidden('api.errors.operatorOnly')
+	return { principal, actorId }
 }
 
 /** A stable id for rate limits and logs. */

@@ -8,8 +8,10 @@ import { metaCapability } from './capabilities/meta.server'
 import { notificationsCapability } from './capabilities/notifications.server'
 import { organisationsCapability } from './capabilities/organisations.server'
 import { referenceCapability } from './capabilities/reference.server'
+import { researchCapability } from './capabilities/research.server'
 import { coreComponents, type ApiCapability, type HttpMethod, type JsonSchema, type PathItem } from './openapi-kit.server'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.server'
+import { BULK_MAX_BYTES } from './research-bulk.server'
 import { MAX_BODY_BYTES } from './validation.server'
 
 export { defineCapability, type ApiCapability } from './openapi-kit.server'
@@ -24,6 +26,7 @@ export const CAPABILITIES: readonly ApiCapability[] = [
 	referenceCapability,
 	notificationsCapability,
 	listingsCapability,
+	researchCapability,
 ]
 
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete']
@@ -71,7 +74,7 @@ export function buildOpenApiDocument(capabilities: readonly ApiCapability[] = CA
 				'Answers are JSON: `{ "data": ... }` on success; lists add `meta` (page, pageSize, total, pageCount) and `links`.',
 				'Errors share one shape, `{ "error": { "code", "message", "fields"? } }`, with messages in the language of `Accept-Language` (vi or en; else the site language cookie; else Vietnamese).',
 				'Authenticate with an organisation API key (`Authorization: Bearer ck_…`, created on the organisation page) or, from the web site, the session cookie.',
-				`Request bodies are JSON (\`Content-Type: application/json\`), at most ${MAX_BODY_BYTES} bytes.`,
+				`Request bodies are JSON (\`Content-Type: application/json\`), at most ${MAX_BODY_BYTES} bytes (the bulk pushes of task results and experts: ${BULK_MAX_BYTES}).`,
 			].join('\n\n'),
 		},
 		servers: [{ url: API_BASE_PATH, description: 'This server' }],

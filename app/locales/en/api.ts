@@ -40,6 +40,9 @@ export default {
 		rejected: 'Nothing was written: some items are not valid ({{rejected}} rejected). See the errors of each item in "items".',
 		itemsRequired: 'A list "items" of JSON objects is needed',
 		tooManyItems: 'At most {{max}} items per request',
+		year: 'A year from {{min}} to {{max}} is needed',
+		yearOrder: 'The end of the year range cannot be before its start',
+		organisationId: 'The id of an organisation is needed',
 		issues: {
 			duplicate: 'Repeats item {{index}} of the same request.',
 			unknownKey: 'The field "{{key}}" is not supported.',

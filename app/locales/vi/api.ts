@@ -37,6 +37,9 @@ export default {
 		rejected: 'Chưa ghi gì: có {{rejected}} mục không hợp lệ. Xem lỗi của từng mục trong "items".',
 		itemsRequired: 'Cần danh sách "items" gồm các đối tượng JSON',
 		tooManyItems: 'Mỗi yêu cầu có tối đa {{max}} mục',
+		year: 'Cần một năm từ {{min}} đến {{max}}',
+		yearOrder: 'Năm kết thúc của khoảng lọc không được trước năm bắt đầu',
+		organisationId: 'Cần mã (id) của một tổ chức',
 		issues: {
 			duplicate: 'Trùng với mục số {{index}} trong cùng yêu cầu.',
 			unknownKey: 'Trường "{{key}}" không được hỗ trợ.',
