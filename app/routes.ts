@@ -51,6 +51,9 @@ export default [
 	// Registered task results and the expert directory (public pages, exports)
 	// (task-results routes go here)
 	// (expert claim routes go here)
+	route('experts/claim/:token', 'routes/experts/claim-complete.tsx'),
+	route('experts/:id/claim', 'routes/experts/claim.ts'),
+	route('experts/:id/edit', 'routes/experts/edit.tsx'),
 	// (experts routes go here)
 
 	// Operators

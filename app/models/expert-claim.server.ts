@@ -140,3 +140,33 @@ export async function claimPanelFor(expert: { id: string }, viewer: Pick<Actor, 
 }
 
 export type ClaimPanelData = NonNullable<Awaited<ReturnType<typeof claimPanelFor>>>
+
+/** A profile as its claimant's editor shows it: the values they edit, and the imported publications read-only. */
+export async function getProfileForEditing(expertId: string) {
+	const expert = await prisma.expert.findUnique({
+		where: { id: expertId },
+		select: {
+			id: true,
+			fullName: true,
+			claimedById: true,
+			academicTitle: true,
+			degree: true,
+			organisationName: true,
+			provinceCode: true,
+			fieldCodes: true,
+			keywords: true,
+			bio: true,
+			availableForAppraisal: true,
+			availableForConsulting: true,
+			availabilityNote: true,
+			publications: { select: { title: true, year: true, venue: true, source: true }, orderBy: { position: 'asc' } },
+		},
+	})
+	if (!expert) return null
+	const { publications, ...rest } = expert
+	return {
+		...rest,
+		ownPublications: publications.filter((p) => p.source === 'SELF').map(({ source: _s, ...p }) => p),
+		importedPublications: publications.filter((p) => p.source !== 'SELF').map(({ source: _s, ...p }) => p),
+	}
+}
