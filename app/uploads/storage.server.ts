@@ -117,7 +117,22 @@ export class LocalFileStore implements FileStore {
 		try {
 			const { size } = await handle.stat()
 			// The stream closes the handle when it ends or when the reader cancels (a dropped download).
-			const stream = Readable.toWeb(handle.createReadStream()) as unknown as ReadableStream<Uint8Array>
+			// A pulling stream reads as the reader asks; Readable.toWeb (Node 20) reads ahead without
+			// limit, so a 70 MB import file would sit in memory whole.
+			const chunks = handle.createReadStream()[Symbol.asyncIterator]()
+			const stream = new ReadableStream<Uint8Array>(
+				{
+					async pull(controller) {
+						const next = (await chunks.next()) as IteratorResult<Buffer>
+						if (next.done) controller.close()
+						else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength))
+					},
+					async cancel() {
+						await chunks.return?.()
+					},
+				},
+				{ highWaterMark: 0 },
+			)
 			return { stream, size }
 		} catch (error) {
 			await handle.close()
