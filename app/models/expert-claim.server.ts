@@ -99,7 +99,7 @@ export async function completeClaim(actor: Pick<Actor, 'id'>, token: string, met
 		await tx.expertClaim.deleteMany({ where: { expertId: claim.expertId, usedAt: null } })
 		const expert = await tx.expert.findUniqueOrThrow({ where: { id: claim.expertId }, select: { fullName: true } })
 		await recordAudit(tx, { actorId: actor.id, action: 'expert.claim.complete', entityType: 'Expert', entityId: claim.expertId, ip: meta.ip })
-		await notify(unit, { userId: actor.id, kind: 'expert.claimed', params: { expertName: expert.fullName }, link: `/experts/${claim.expertId}` })
+		await notify(unit, { userId: actor.id, kind: 'expert.claimed', params: { name: expert.fullName }, link: `/experts/${claim.expertId}` })
 		return { expertId: claim.expertId }
 	})
 }

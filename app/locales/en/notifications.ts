@@ -99,8 +99,8 @@ export default {
 		},
 		expert: {
 			claimed: {
-				title: 'You claimed the expert profile {{expertName}}',
-				body: 'The expert profile "{{expertName}}" is now linked to your account and shows as verified. You can update it yourself and say whether you take appraisal and consulting work.',
+				title: 'You claimed the expert profile {{name}}',
+				body: 'The expert profile "{{name}}" is now linked to your account and shows as verified. You can update it yourself and say whether you take appraisal and consulting work.',
 				setting: 'When you claim an expert profile',
 			},
 		},

@@ -98,8 +98,8 @@ export default {
 		},
 		expert: {
 			claimed: {
-				title: 'Bạn đã nhận hồ sơ chuyên gia {{expertName}}',
-				body: 'Hồ sơ chuyên gia "{{expertName}}" nay gắn với tài khoản của bạn và hiển thị dấu đã xác minh. Bạn có thể tự cập nhật hồ sơ và cho biết có nhận thẩm định, tư vấn hay không.',
+				title: 'Bạn đã nhận hồ sơ chuyên gia {{name}}',
+				body: 'Hồ sơ chuyên gia "{{name}}" nay gắn với tài khoản của bạn và hiển thị dấu đã xác minh. Bạn có thể tự cập nhật hồ sơ và cho biết có nhận thẩm định, tư vấn hay không.',
 				setting: 'Khi bạn nhận một hồ sơ chuyên gia',
 			},
 		},
