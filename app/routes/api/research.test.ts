@@ -49,7 +49,7 @@ const experts = {
 
 let operatorCookie = ''
 let host: Awaited<ReturnType<typeof createOwner>>
-const ids: Record<string, string> = {}
+const ids: Record<string, string | undefined> = {}
 
 const shrimp = {
 	taskCode: 'KC.07.12/16-20',
