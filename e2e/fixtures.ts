@@ -16,6 +16,7 @@ import type { ListingStatus, MembershipRole, MembershipStatus, OrganisationType,
 import en from '../app/locales/en/index.ts'
 import vi from '../app/locales/vi/index.ts'
 import { createSession } from '../app/models/session.server.ts'
+import { codeKey } from '../app/models/task-result-schema.ts'
 import { disconnectPrisma, getPrisma } from '../app/utils/db.server.ts'
 import { hashPassword } from '../app/utils/password.server.ts'
 import { serializeSessionCookie } from '../app/utils/session.server.ts'
@@ -96,6 +97,7 @@ export class Factory {
 	readonly #emails = new Set<string>()
 	readonly #offerIds = new Set<string>()
 	readonly #demandIds = new Set<string>()
+	readonly #taskCodeKeys = new Set<string>()
 
 	constructor(readonly baseURL: string) {}
 
@@ -252,11 +254,22 @@ export class Factory {
 		this.#emails.add(email.toLowerCase())
 	}
 
+	/**
+	 * Deletes, after the test, the task results with these task codes (written by imports the test
+	 * drives through the UI), with their links to offers. Imports made by the test's users always go.
+	 */
+	trackTaskResults(...taskCodes: string[]) {
+		for (const code of taskCodes) this.#taskCodeKeys.add(codeKey(code))
+	}
+
 	async cleanup() {
 		const db = this.db
 		const emails = [...this.#emails]
 		const tracked = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true } })
 		const userIds = [...new Set([...this.#userIds, ...tracked.map((u) => u.id)])]
+		// Before the users: deleting one would only unset createdBy of its imports (their rows cascade).
+		await db.import.deleteMany({ where: { createdById: { in: userIds } } })
+		if (this.#taskCodeKeys.size > 0) await db.taskResult.deleteMany({ where: { taskCodeKey: { in: [...this.#taskCodeKeys] } } })
 		const owned = await db.membership.findMany({
 			where: { userId: { in: userIds }, role: 'OWNER' },
 			select: { organisationId: true },
@@ -281,6 +294,7 @@ export class Factory {
 		this.#emails.clear()
 		this.#offerIds.clear()
 		this.#demandIds.clear()
+		this.#taskCodeKeys.clear()
 	}
 }
 
