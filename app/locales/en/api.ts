@@ -44,7 +44,7 @@ export default {
 		yearOrder: 'The end of the year range cannot be before its start',
 		organisationId: 'The id of an organisation is needed',
 		issues: {
-			duplicate: 'Repeats item {{index}} of the same request.',
+			duplicate: 'Has the same key as item {{index}} (counted from 0) of this request.',
 			unknownKey: 'The field "{{key}}" is not supported.',
 			notText: 'Must be a text string (or a number).',
 			notList: 'Must be an array, or a string separated by ";".',

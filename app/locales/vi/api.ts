@@ -41,7 +41,7 @@ export default {
 		yearOrder: 'Năm kết thúc của khoảng lọc không được trước năm bắt đầu',
 		organisationId: 'Cần mã (id) của một tổ chức',
 		issues: {
-			duplicate: 'Trùng với mục số {{index}} trong cùng yêu cầu.',
+			duplicate: 'Trùng khóa với mục số {{index}} (đếm từ 0) trong cùng yêu cầu.',
 			unknownKey: 'Trường "{{key}}" không được hỗ trợ.',
 			notText: 'Phải là một chuỗi văn bản (hoặc một số).',
 			notList: 'Phải là một mảng, hoặc một chuỗi phân tách bằng dấu ";".',
