@@ -49,12 +49,21 @@ export default [
 	route('me/listings', 'routes/me/listings.tsx'),
 
 	// Registered task results and the expert directory (public pages, exports)
-	// (task-results routes go here)
+	...prefix('task-results', [
+		index('routes/task-results/index.tsx'),
+		// Before ':id', so "export" is never read as an id.
+		route('export', 'routes/task-results/export.ts'),
+		route(':id', 'routes/task-results/detail.tsx'),
+	]),
 	// (expert claim routes go here)
 	route('experts/claim/:token', 'routes/experts/claim-complete.tsx'),
 	route('experts/:id/claim', 'routes/experts/claim.ts'),
 	route('experts/:id/edit', 'routes/experts/edit.tsx'),
-	// (experts routes go here)
+	...prefix('experts', [
+		index('routes/experts/index.tsx'),
+		route('export', 'routes/experts/export.ts'),
+		route(':id', 'routes/experts/detail.tsx'),
+	]),
 
 	// Operators
 	...prefix('operator', [

@@ -136,7 +136,8 @@ async function reimport(kind: 'TASK_RESULTS' | 'EXPERTS', format: 'csv' | 'xlsx'
 		else expertRows.push(ok(readExpertRow(source.raw, organisations)))
 	}
 	expect(unknown).toEqual([])
-	const plans = await inTransaction(({ tx }) => (kind === 'TASK_RESULTS' ? planTaskResults(tx, taskRows) : planExperts(tx, expertRows)))
+	type Planned = Array<{ row: { key: string }; action: string; changes: string[]; issues: unknown[] }>
+	const plans = await inTransaction(({ tx }): Promise<Planned> => (kind === 'TASK_RESULTS' ? planTaskResults(tx, taskRows) : planExperts(tx, expertRows)))
 	return plans.map((p) => ({ key: p.row.key, action: p.action, changes: p.changes, issues: p.issues }))
 }
 

@@ -70,7 +70,7 @@ export default {
 		offersTitle: 'Technology offers backed by this result',
 		offersLead: 'Offers published on the exchange that cite this result as their basis.',
 		notOffered: 'This registered technology has not been offered on the exchange yet.',
-		contactHost: 'Interested in a transfer? Contact the host organisation: {{host}}.',
+		contactHost: 'Interested in a transfer? Contact the host organisation:',
 		contactHostOffline: 'Interested in a transfer? Contact the host organisation, {{host}}; it has no page on the exchange yet.',
 		expertsTitle: 'Experts who took part',
 		noExperts: 'No expert profile is linked to this task yet.',

@@ -68,7 +68,7 @@ export default {
 		offersTitle: 'Công nghệ chào bán dựa trên kết quả này',
 		offersLead: 'Các tin chào bán đang đăng trên sàn dẫn kết quả này làm căn cứ.',
 		notOffered: 'Công nghệ đã đăng ký này chưa được chào bán trên sàn.',
-		contactHost: 'Muốn nhận chuyển giao? Hãy liên hệ tổ chức chủ trì: {{host}}.',
+		contactHost: 'Muốn nhận chuyển giao? Hãy liên hệ tổ chức chủ trì:',
 		contactHostOffline: 'Muốn nhận chuyển giao? Hãy liên hệ tổ chức chủ trì {{host}}; tổ chức này chưa có trang trên sàn.',
 		expertsTitle: 'Chuyên gia tham gia',
 		noExperts: 'Chưa có hồ sơ chuyên gia nào gắn với nhiệm vụ này.',
