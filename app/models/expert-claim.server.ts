@@ -117,8 +117,19 @@ export async function releaseClaim(actor: Pick<Actor, 'id' | 'roles'>, expertId:
 	})
 }
 
-/** What the claim panel of an expert page shows to this viewer. */
-export async function claimPanelFor(expert: { id: string }, viewer: Pick<Actor, 'id' | 'roles'> | null) {
+const NOTICE_ERRORS = ['expertProfile.errors.noEmail', 'expertProfile.errors.alreadyClaimed', 'expertProfile.errors.alreadyHoldsProfile', 'expertProfile.errors.tooManyClaims', 'expertProfile.errors.notClaimed']
+
+/** The outcome the claim and editor routes send back to the expert page in its query string. */
+function noticeFrom(url: URL | undefined) {
+	if (!url) return { done: null, error: null }
+	const claim = url.searchParams.get('claim')
+	const error = url.searchParams.get('claimError')
+	const done = claim === 'sent' || claim === 'released' ? claim : url.searchParams.get('saved') === '1' ? 'saved' : url.searchParams.get('claimed') === '1' ? 'claimed' : null
+	return { done: done as 'sent' | 'released' | 'saved' | 'claimed' | null, error: error && NOTICE_ERRORS.includes(error) ? error : null }
+}
+
+/** What the claim panel of an expert page shows to this viewer; `url` is the page's, for the notices. */
+export async function claimPanelFor(expert: { id: string }, viewer: Pick<Actor, 'id' | 'roles'> | null, url?: URL) {
 	const row = await prisma.expert.findUnique({
 		where: { id: expert.id },
 		select: { email: true, claimedById: true, claimedAt: true, claimedBy: { select: { name: true } } },
@@ -136,6 +147,8 @@ export async function claimPanelFor(expert: { id: string }, viewer: Pick<Actor, 
 		canRelease: operator && Boolean(row.claimedById),
 		// Operators see who holds a profile they might release; nobody else does.
 		claimantName: operator ? (row.claimedBy?.name ?? null) : null,
+		hours: CLAIM_TOKEN_HOURS,
+		...noticeFrom(url),
 	}
 }
 

@@ -7,7 +7,7 @@ import { RouterContextProvider } from 'react-router'
 import { afterAll, describe, expect, test } from 'vitest'
 import { startWorker } from '~/jobs/worker.server'
 import { i18nextMiddleware } from '~/middleware/i18next.server'
-import { completeClaim, findClaim, maskEmail, releaseClaim, requestClaim } from '~/models/expert-claim.server'
+import { claimPanelFor, completeClaim, findClaim, maskEmail, releaseClaim, requestClaim } from '~/models/expert-claim.server'
 import { ExpertProfileError, updateOwnProfile } from '~/models/expert.server'
 import { identityKey } from '~/models/expert-schema'
 import { renderEmail } from '~/utils/mail.server'
@@ -417,6 +417,22 @@ describe("the claimant's editor", () => {
 		const audits = await prisma.auditLog.count({ where: { entityId: profile.id } })
 		expect((await updateOwnProfile(claimant.actor, profile.id, { ...base, publications: [{ title: 'Bài B', year: null, venue: 'Hội thảo' }] })).changed).toEqual([])
 		expect(await prisma.auditLog.count({ where: { entityId: profile.id } })).toBe(audits)
+	})
+})
+
+describe('the claim panel of the expert page', () => {
+	test('offers the claim with the masked address, the editor to the claimant, the release to operators', async () => {
+		const profile = await expert({ email: 'hoa.le@hcmus.example' })
+		const user = await person()
+		const operator = await person(['MEMBER', 'OPERATOR'])
+		expect(await claimPanelFor(profile, null)).toMatchObject({ signedIn: false, canClaim: true, maskedEmail: 'h•••@hcmus.example', claimed: false, canRelease: false })
+		expect(await claimPanelFor(profile, user.actor, new URL('http://x/experts/a?claim=sent&claimError=%3Cb%3E'))).toMatchObject({ signedIn: true, canClaim: true, done: 'sent', error: null })
+
+		await prisma.expert.update({ where: { id: profile.id }, data: { claimedById: user.user.id, claimedAt: new Date() } })
+		expect(await claimPanelFor(profile, user.actor)).toMatchObject({ claimed: true, isClaimant: true, canClaim: false, maskedEmail: null, canRelease: false, claimantName: null })
+		expect(await claimPanelFor(profile, operator.actor)).toMatchObject({ claimed: true, isClaimant: false, canRelease: true, claimantName: user.user.name })
+		expect(await claimPanelFor(profile, null, new URL('http://x/?claimError=expertProfile.errors.alreadyClaimed'))).toMatchObject({ error: 'expertProfile.errors.alreadyClaimed', claimantName: null })
+		expect(await claimPanelFor({ id: 'missing' }, null)).toBeNull()
 	})
 })
 
