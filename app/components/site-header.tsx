@@ -28,6 +28,8 @@ export function SiteHeader({ user, unread, locale }: Props) {
 				<nav aria-label={t('nav.main')} className="main-nav">
 					<NavLink to="/offers">{t('nav.offers')}</NavLink>
 					<NavLink to="/demands">{t('nav.demands')}</NavLink>
+					<NavLink to="/task-results">{t('taskResults.nav')}</NavLink>
+					<NavLink to="/experts">{t('experts.nav')}</NavLink>
 					<NavLink to="/organisations">{t('nav.organisations')}</NavLink>
 					{isOperator ? <NavLink to="/operator">{t('nav.operator')}</NavLink> : null}
 				</nav>

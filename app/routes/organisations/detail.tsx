@@ -3,6 +3,8 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/detail'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { OrganisationResearch } from '~/components/research/organisation-research'
+import { organisationResearch } from '~/task-results/organisation.server'
 import { answerOrganisationError, getOrganisationBySlug, removeMember, requestToJoin } from '~/models/organisation.server'
 import { canManage } from '~/models/organisation-schema'
 import { getUser, requireUser } from '~/utils/auth.server'
@@ -32,11 +34,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		: null
 	const url = new URL(request.url)
 	const published = { organisationId: organisation.id, status: 'PUBLISHED' as const }
-	const [offers, demands] = await Promise.all([
+	const [offers, demands, research] = await Promise.all([
 		prisma.offer.findMany({ where: published, select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 10 }),
 		prisma.demand.findMany({ where: published, select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 10 }),
+		organisationResearch(organisation.id),
 	])
-	return { organisation, membership, signedIn: Boolean(user), saved: url.searchParams.get('saved') === '1', offers, demands }
+	return { organisation, membership, signedIn: Boolean(user), saved: url.searchParams.get('saved') === '1', offers, demands, ...research }
 }
 
 const IntentSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('join') }), z.object({ intent: z.literal('leave') })])
@@ -133,6 +136,7 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
 						</ul>
 					</section>
 				) : null}
+				<OrganisationResearch organisationId={org.id} taskResults={loaderData.taskResults} experts={loaderData.experts} />
 				<section className="card">
 					<h2>{t('organisations.detail.about')}</h2>
 					{org.description ? <p className="prewrap">{org.description}</p> : <p className="muted">{t('common.none')}</p>}
