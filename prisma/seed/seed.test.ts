@@ -5,28 +5,43 @@ import { parseListingFilters } from '~/models/listing-query.server'
 import { listOffers } from '~/models/offer.server'
 import { useTestDatabase } from '../../tests/db'
 import { demoOrganisations, demoUsers } from './demo-data'
+import { DEMO_RESEARCH, generateResearch } from './demo-research'
 import { DEMO_LISTINGS, newId, seedDemo } from './seed'
 
 const { url, prisma } = await useTestDatabase()
 
 async function snapshot() {
-	const [organisations, users, offers, demands, events] = await Promise.all([
+	const [organisations, users, offers, demands, events, taskResults, experts, publications, expertTasks, offerLinks] = await Promise.all([
 		prisma.organisation.count(),
 		prisma.user.count(),
 		prisma.offer.count(),
 		prisma.demand.count(),
 		prisma.listingEvent.count(),
+		prisma.taskResult.count(),
+		prisma.expert.count(),
+		prisma.expertPublication.count(),
+		prisma.expertTask.count(),
+		prisma.offerTaskResult.count(),
 	])
-	return { organisations, users, offers, demands, events }
+	return { organisations, users, offers, demands, events, taskResults, experts, publications, expertTasks, offerLinks }
 }
 
 describe('seedDemo', () => {
-	test('on a fresh database creates organisations, users and the listing floor; a second run creates nothing', async () => {
+	test('on a fresh database creates organisations, users, the listing floor, task results and experts; a second run creates nothing', async () => {
 		const first = await seedDemo(url)
-		expect(first.created).toEqual({ organisations: demoOrganisations.length, users: demoUsers.length, offers: DEMO_LISTINGS.offers, demands: DEMO_LISTINGS.demands })
+		const research = generateResearch()
+		expect(first.created).toEqual({
+			organisations: demoOrganisations.length,
+			users: demoUsers.length,
+			offers: DEMO_LISTINGS.offers,
+			demands: DEMO_LISTINGS.demands,
+			taskResults: DEMO_RESEARCH.taskResults,
+			experts: research.experts.length,
+			offerLinks: DEMO_RESEARCH.offerLinks,
+		})
 
 		const after = await snapshot()
-		expect(after).toMatchObject({ offers: DEMO_LISTINGS.offers, demands: DEMO_LISTINGS.demands })
+		expect(after).toMatchObject({ offers: DEMO_LISTINGS.offers, demands: DEMO_LISTINGS.demands, taskResults: DEMO_RESEARCH.taskResults, experts: research.experts.length, offerLinks: DEMO_RESEARCH.offerLinks })
 		const published = (await prisma.offer.count({ where: { status: 'PUBLISHED' } })) + (await prisma.demand.count({ where: { status: 'PUBLISHED' } }))
 		expect(after.events).toBe(published)
 		expect(await prisma.listingEvent.count({ where: { event: 'published', processedAt: null } })).toBe(published)
@@ -59,7 +74,7 @@ describe('seedDemo', () => {
 		expect((await listDemands(parseListingFilters(new URLSearchParams()))).total).toBeGreaterThan(100)
 
 		const second = await seedDemo(url)
-		expect(second.created).toEqual({ organisations: 0, users: 0, offers: 0, demands: 0 })
+		expect(second.created).toEqual({ organisations: 0, users: 0, offers: 0, demands: 0, taskResults: 0, experts: 0, offerLinks: 0 })
 		expect(await snapshot()).toEqual(after)
 	})
 })

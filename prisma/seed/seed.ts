@@ -1,8 +1,9 @@
 /**
  * Demo seed: the organisations and people of prisma/seed/demo-data.ts, then a floor of offers and
- * demands from prisma/seed/demo-listings.ts. Idempotent: what exists (matched by slug and e-mail)
- * is left alone, and listings are only added to a database that has no offer yet, so running it
- * twice changes nothing.
+ * demands from prisma/seed/demo-listings.ts, then registered task results and experts from
+ * prisma/seed/demo-research.ts. Idempotent: what exists (matched by slug and e-mail) is left alone,
+ * listings are only added to a database that has no offer yet and research only to one without task
+ * results and experts, so running it twice changes nothing.
  */
 import { randomBytes } from 'node:crypto'
 import { createPrismaClient, type Prisma, type PrismaClient } from '../../app/utils/db.server.ts'
@@ -10,9 +11,10 @@ import { hashPassword } from '../../app/utils/password.server.ts'
 import { resolveProvince } from '../../app/utils/provinces.ts'
 import { DEMO_PASSWORD, demoLogins, demoOrganisations, demoUsers } from './demo-data.ts'
 import { demoListingOrganisations, demoReviewers, generateListings, type GeneratedDemand, type GeneratedOffer } from './demo-listings.ts'
+import { seedDemoResearch } from './demo-research.ts'
 
 export type SeedResult = {
-	created: { organisations: number; users: number; offers: number; demands: number }
+	created: { organisations: number; users: number; offers: number; demands: number; taskResults: number; experts: number; offerLinks: number }
 	logins: typeof demoLogins
 	password: string
 }
@@ -27,7 +29,7 @@ export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
 	const prisma = createPrismaClient(databaseUrl, { max: 2 })
 	try {
 		const passwordHash = await hashPassword(DEMO_PASSWORD)
-		const created = { organisations: 0, users: 0, offers: 0, demands: 0 }
+		const created = { organisations: 0, users: 0, offers: 0, demands: 0, taskResults: 0, experts: 0, offerLinks: 0 }
 		await prisma.$transaction(
 			async (tx) => {
 				const orgIds = new Map<string, string>()
@@ -84,6 +86,10 @@ export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
 				const listings = await seedDemoListings(tx, orgIds)
 				created.offers = listings.offers
 				created.demands = listings.demands
+				const research = await seedDemoResearch(tx)
+				created.taskResults = research.taskResults
+				created.experts = research.experts
+				created.offerLinks = research.offerLinks
 				await tx.auditLog.create({
 					data: { action: 'seed.demo', entityType: 'Seed', data: created },
 				})
