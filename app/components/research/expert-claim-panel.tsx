@@ -13,30 +13,35 @@ export function VerifiedExpertBadge({ panel }: { panel: Pick<ClaimPanelData, 'cl
 	)
 }
 
+/** The outcome of the last claim action (sent, released, saved, claimed, or a refusal), for the top of the expert page. */
+export function ExpertClaimNotice({ panel }: { panel: Pick<ClaimPanelData, 'done' | 'error' | 'maskedEmail' | 'hours'> }) {
+	const { t } = useTranslation()
+	if (panel.error) {
+		return (
+			<p className="notice notice--error" role="alert" data-testid="expert-claim-notice">
+				{t(panel.error as 'expertProfile.errors.noEmail')}
+			</p>
+		)
+	}
+	if (!panel.done) return null
+	return (
+		<p className="notice notice--success" role="status" data-testid="expert-claim-notice">
+			{panel.done === 'sent' ? t('expertProfile.panel.sent', { email: panel.maskedEmail ?? '', hours: panel.hours }) : t(`expertProfile.panel.${panel.done}`)}
+		</p>
+	)
+}
+
 /**
  * The expert page's claim panel: "This is my profile" for signed-in users while the profile is
  * unclaimed and has an e-mail (naming the masked address the link goes to), "Edit my profile" for
- * the claimant, "Release claim" for operators, and the outcome of the last of these.
+ * the claimant, "Release claim" for operators. Nothing for other viewers of a claimed profile.
  */
 export function ExpertClaimPanel({ expertId, panel, loginRedirect }: { expertId: string; panel: ClaimPanelData; loginRedirect?: string }) {
 	const { t } = useTranslation()
 	const action = `/experts/${expertId}/claim`
-	const notice = panel.done ? (
-		<p className="notice notice--success" role="status">
-			{panel.done === 'sent' ? t('expertProfile.panel.sent', { email: panel.maskedEmail ?? '', hours: panel.hours }) : t(`expertProfile.panel.${panel.done}`)}
-		</p>
-	) : null
-	const error = panel.error ? (
-		<p className="notice notice--error" role="alert">
-			{t(panel.error as 'expertProfile.errors.noEmail')}
-		</p>
-	) : null
-	const showClaim = !panel.claimed
-	if (!showClaim && !panel.isClaimant && !panel.canRelease && !notice && !error) return null
+	if (panel.claimed && !panel.isClaimant && !panel.canRelease) return null
 	return (
-		<section className="card" data-testid="expert-claim-panel">
-			{notice}
-			{error}
+		<section className="card narrow" data-testid="expert-claim-panel">
 			{panel.claimed ? (
 				<p>
 					<VerifiedExpertBadge panel={panel} /> <span className="muted">{t('expertProfile.panel.verifiedHint')}</span>
@@ -49,7 +54,7 @@ export function ExpertClaimPanel({ expertId, panel, loginRedirect }: { expertId:
 					</Link>
 				</p>
 			) : null}
-			{showClaim ? (
+			{!panel.claimed ? (
 				<>
 					<h2>{t('expertProfile.panel.title')}</h2>
 					<p className="muted">{t('expertProfile.panel.claimLead')}</p>

@@ -17,6 +17,7 @@ import { actorFor, createUser, makeRequest, signIn } from '../../../tests/factor
 import { useTestDatabase } from '../../../tests/db'
 import { action as claimAction, loader as claimLoader } from './claim'
 import { action as completeAction, loader as completeLoader } from './claim-complete'
+import { loader as detailLoader } from './detail'
 import { action as editAction, loader as editLoader } from './edit'
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'caunoi-expert-claim-'))
@@ -433,6 +434,16 @@ describe('the claim panel of the expert page', () => {
 		expect(await claimPanelFor(profile, operator.actor)).toMatchObject({ claimed: true, isClaimant: false, canRelease: true, claimantName: user.user.name })
 		expect(await claimPanelFor(profile, null, new URL('http://x/?claimError=expertProfile.errors.alreadyClaimed'))).toMatchObject({ error: 'expertProfile.errors.alreadyClaimed', claimantName: null })
 		expect(await claimPanelFor({ id: 'missing' }, null)).toBeNull()
+	})
+
+	test('the expert page loads the panel for its viewer, with the notice the claim route sent back', async () => {
+		const profile = await expert({ email: 'minh.tran@hust.example' })
+		const user = await person()
+		const page = await call(detailLoader, `/experts/${profile.id}?claim=sent`, { id: profile.id }, { cookie: user.cookie })
+		expect(page.status).toBe(200)
+		expect((page.body as { claimPanel: unknown }).claimPanel).toMatchObject({ canClaim: true, signedIn: true, maskedEmail: 'm•••@hust.example', done: 'sent' })
+		// The page itself never carries the address.
+		expect(JSON.stringify(page.body)).not.toContain('minh.tran@hust.example')
 	})
 })
 
