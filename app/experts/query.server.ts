@@ -137,7 +137,8 @@ const expertDetailSelect = {
 				},
 			},
 		},
-		orderBy: [{ taskResult: { endYear: { sort: 'desc', nulls: 'last' } } }, { taskResult: { id: 'desc' } }],
+		// Ongoing tasks (no end year yet) first, then the most recently ended.
+		orderBy: [{ taskResult: { endYear: { sort: 'desc', nulls: 'first' } } }, { taskResult: { id: 'desc' } }],
 	},
 } satisfies Prisma.ExpertSelect
 
