@@ -3,7 +3,7 @@
  * it and applies it; the results are public; an institute links one to its offer as evidence.
  * Also: the import pages are operators' only, and an unreadable file says why.
  */
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { TASK_RESULT_COLUMNS } from '../app/imports/columns.ts'
 import { resolveProvince } from '../app/utils/provinces.ts'
 import { expect, interpolate, test, texts, uniqueSuffix, type Factory } from './fixtures.ts'
@@ -11,6 +11,7 @@ import { expect, interpolate, test, texts, uniqueSuffix, type Factory } from './
 const vi = texts.vi
 const I = vi.imports
 const E = vi.listings.evidence
+const R = vi.taskResults
 
 type TaskRow = {
 	taskCode: string
@@ -44,6 +45,11 @@ function csvCell(value: string) {
 /** A CSV file with Vietnamese headers; the header is line 1, rows[i] is line i + 2. */
 function csv(rows: TaskRow[]) {
 	return [KEYS.map(header), ...rows.map((row) => KEYS.map((key) => row[key]))].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
+
+/** The value of a `<dt>label</dt><dd>…</dd>` pair on a detail page. */
+function fact(scope: Locator, label: string) {
+	return scope.locator('dt').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd[1]')
 }
 
 function importId(page: Page) {
@@ -213,6 +219,32 @@ test('an operator imports task results with errors, fixes the file and applies i
 	])
 	const hostedId = written[0]!.id
 
+	// On the public pages: the list's search finds it by its title, the detail page shows the record.
+	const visitor = await openPage(null)
+	await visitor.goto('/task-results')
+	const search = visitor.getByRole('search', { name: R.filters.title })
+	await search.getByLabel(R.filters.q, { exact: true }).fill(hosted.title)
+	await search.getByRole('button', { name: R.filters.apply, exact: true }).click()
+	await expect(visitor).toHaveURL(/\/task-results\?(.+&)?q=/)
+	const list = visitor.getByTestId('task-result-list').getByRole('listitem')
+	await expect(list).toHaveCount(1)
+	await expect(list).toContainText(hosted.taskCode.toLocaleUpperCase('vi'))
+	await expect(list).toContainText(canTho!.nameVi)
+	await list.getByRole('link', { name: hosted.title, exact: true }).click()
+	await expect(visitor).toHaveURL(new RegExp(`/task-results/${hostedId}$`))
+	const detail = visitor.getByTestId('task-result-detail')
+	await expect(detail.getByRole('heading', { level: 1 })).toHaveText(hosted.title)
+	await expect(fact(detail, R.fields.taskCode)).toHaveText(hosted.taskCode.toLocaleUpperCase('vi'))
+	await expect(fact(detail, R.fields.province)).toHaveText(canTho!.nameVi)
+	await expect(fact(detail, R.fields.level)).toHaveText(R.levels.NATIONAL)
+	await expect(fact(detail, R.fields.registrationNumber)).toHaveText(hosted.registrationNumber.toLocaleUpperCase('vi'))
+	await expect(fact(detail, R.fields.host).getByRole('link', { name: organisation.name, exact: true })).toHaveAttribute('href', `/organisations/${organisation.slug}`)
+	// No offer builds on it yet.
+	await expect(detail.getByTestId('not-offered')).toContainText(R.detail.notOffered)
+	// The typo row was stored under the province it was corrected to.
+	await visitor.goto(`/task-results/${written[1]!.id}`)
+	await expect(fact(detail, R.fields.province)).toHaveText('Thanh Hóa')
+
 	// 4. The institute finds the result it hosted with the editor's evidence search and links it.
 	const ownerPage = await openPage(owner)
 	await ownerPage.goto(`/offers/${offer.id}/edit?step=technical`)
@@ -233,8 +265,7 @@ test('an operator imports task results with errors, fixes the file and applies i
 	await expect(panel.getByTestId('evidence-results').getByRole('link', { name: hosted.title, exact: true })).toHaveCount(0)
 	expect(await factory.db.offerTaskResult.findMany({ where: { offerId: offer.id }, select: { taskResultId: true, linkedById: true } })).toEqual([{ taskResultId: hostedId, linkedById: owner.id }])
 
-	// The public offer page shows it under "Backed by registered R&D", linking to its record.
-	const visitor = await openPage(null)
+	// The public offer page shows it under "Backed by registered R&D", linking to its record…
 	await visitor.goto(offer.path)
 	await expect(visitor.getByTestId('evidence-badge')).toHaveText(E.badge)
 	const card = visitor.getByTestId('evidence')
@@ -243,6 +274,12 @@ test('an operator imports task results with errors, fixes the file and applies i
 	await expect(card).toContainText(hosted.taskCode.toLocaleUpperCase('vi'))
 	await expect(card.getByRole('link', { name: hosted.title, exact: true })).toHaveAttribute('href', `/task-results/${hostedId}`)
 	await expect(card.getByRole('link', { name: organisation.name, exact: true })).toHaveAttribute('href', `/organisations/${organisation.slug}`)
+	// …and the task result's page now lists the offer.
+	await card.getByRole('link', { name: hosted.title, exact: true }).click()
+	await expect(visitor).toHaveURL(new RegExp(`/task-results/${hostedId}$`))
+	const offers = detail.getByTestId('task-result-offers')
+	await expect(offers.getByRole('link', { name: offer.title, exact: true })).toHaveAttribute('href', offer.path)
+	await expect(detail.getByTestId('not-offered')).toHaveCount(0)
 })
 
 test('the import pages are for operators only: a member gets 403 and cannot upload', async ({ page, factory, baseURL }) => {
