@@ -41,6 +41,7 @@ import { paged, readPage } from './pagination.server'
 import { apiJson } from './responses.server'
 import { parseQuery, readJsonObject, validate } from './validation.server'
 import { runListingAction } from '~/models/listing-actions.server'
+import { listEvidence, type EvidenceItem } from '~/models/offer-evidence.server'
 
 export type { ListingKind }
 
@@ -258,7 +259,7 @@ function insiderPart(row: { contactUser: unknown; pendingSince: Date | null; ret
 	}
 }
 
-function offerResource({ offer: row, access, pending }: OfferView) {
+function offerResource({ offer: row, access, pending }: OfferView, evidence: readonly EvidenceItem[]) {
 	const insider = access.isMember || access.canModerate
 	return jsonSafe({
 		id: row.id,
@@ -277,6 +278,7 @@ function offerResource({ offer: row, access, pending }: OfferView) {
 		priceMin: row.priceMin,
 		priceMax: row.priceMax,
 		priceNegotiable: row.priceNegotiable,
+		evidence: evidence.map((e) => ({ id: e.id, taskCode: e.taskCode, title: e.title })),
 		province: row.province,
 		organisation: organisationRef(row.organisation),
 		submittedAt: row.submittedAt,
@@ -360,7 +362,8 @@ const SPECS: Record<ListingKind, Spec> = {
 		listQuery: OfferListQuery,
 		async find(id, viewer) {
 			const found = await getOffer(id, viewer)
-			return found && { resource: offerResource(found), version: found.offer.version, access: found.access, input: offerDraftValues(found.offer) }
+			if (!found) return null
+			return { resource: offerResource(found, await listEvidence(found.offer.id)), version: found.offer.version, access: found.access, input: offerDraftValues(found.offer) }
 		},
 		async list(filters, pageSize) {
 			const { total, items } = await listOffers(filters, pageSize)

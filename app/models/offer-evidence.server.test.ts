@@ -9,6 +9,7 @@ import { ListingError } from '~/models/listing.server'
 import { createOffer } from '~/models/offer.server'
 import { linkTaskResult, listEvidence, MAX_EVIDENCE, searchLinkableTaskResults, unlinkTaskResult } from '~/models/offer-evidence.server'
 import { codeKey } from '~/models/task-result-schema'
+import * as apiOffer from '~/routes/api/offer'
 import { action as evidenceAction } from '~/routes/offers/evidence'
 import { actorFor, addMember, completeOffer, createOwner, createUser, makeRequest, signIn } from '../../tests/factories'
 import { useTestDatabase } from '../../tests/db'
@@ -254,6 +255,11 @@ describe('what the pages load', () => {
 		expect(editor.evidence).toMatchObject({ organisationId: o.organisation.id, query: 'kappa-7', done: 'linked', error: null })
 		expect(editor.evidence!.linked.map((e) => e.id)).toEqual([other.id])
 		expect(editor.evidence!.results.map((e) => e.id)).toEqual([own.id])
+
+		// The JSON API names the evidence too, for anyone who may see the offer.
+		const response = (await apiOffer.loader({ request: new Request(`http://localhost/api/v1/offers/${offerId}`), params: { id: offerId }, context: new RouterContextProvider() } as never)) as Response
+		expect(response.status).toBe(200)
+		expect(((await response.json()) as { data: { evidence: unknown } }).data.evidence).toEqual([{ id: other.id, taskCode: other.taskCode, title: other.title }])
 
 		// Other steps do not pay for the panel.
 		const basics = await load((args) => listingEditLoader('offer', args), `/offers/${offerId}/edit?step=basics`, offerId, o.cookie)

@@ -106,6 +106,12 @@ const offerOwn: Record<string, JsonSchema> = {
 	priceMin: money,
 	priceMax: money,
 	priceNegotiable: { type: 'boolean' },
+	evidence: {
+		type: 'array',
+		maxItems: 20,
+		description: 'Backed by registered R&D: the registered S&T task results the offer builds on (see /task-results/{id}).',
+		items: { type: 'object', required: ['id', 'taskCode', 'title'], properties: { id: string, taskCode: string, title: string } },
+	},
 }
 
 const demandOwn: Record<string, JsonSchema> = {
