@@ -8,7 +8,7 @@ import type { Cell } from '~/imports/cells'
 import { EXPERT_COLUMNS, TASK_RESULT_COLUMNS, type Column } from '~/imports/columns'
 import type { ExpertRow } from '~/imports/expert-row'
 import type { OrganisationIndex, RowIssue } from '~/imports/issues'
-import { expertAdapter, loadOrganisationIndex, taskResultAdapter, type ImportKindAdapter } from '~/imports/run.server'
+import { expertAdapter, loadOrganisationIndex, repeatOf, taskResultAdapter, type ImportKindAdapter } from '~/imports/run.server'
 import type { TaskResultRow } from '~/imports/task-result-row'
 import type { AppLocale } from '~/locales'
 import { recordAudit } from '~/models/audit.server'
@@ -48,8 +48,6 @@ type Spec = {
 	columns: readonly Column[]
 	adapter: ImportKindAdapter<AnyRow>
 	audit: { action: string; entityType: string }
-	/** Sets `id` on the plans of created records (after they were written). */
-	fillCreatedIds(tx: Tx, plans: Array<Plan<AnyRow>>): Promise<void>
 }
 
 const SPECS: Record<BulkKind, Spec> = {
@@ -57,29 +55,11 @@ const SPECS: Record<BulkKind, Spec> = {
 		columns: TASK_RESULT_COLUMNS,
 		adapter: taskResultAdapter as ImportKindAdapter<AnyRow>,
 		audit: { action: 'taskResult.apiUpsert', entityType: 'TaskResult' },
-		// createMany does not return ids: the new records are found again by their keys. A created row
-		// without a registration number had no record with its code before (else it would be an update).
-		async fillCreatedIds(tx, plans) {
-			const creates = plans.filter((p) => p.action === 'CREATE') as Array<Plan<TaskResultRow>>
-			if (creates.length === 0) return
-			const registrationKeys = creates.map((p) => p.row.registrationKey).filter((k): k is string => Boolean(k))
-			const codeKeys = creates.filter((p) => !p.row.registrationKey).map((p) => p.row.taskCodeKey)
-			const found = await tx.taskResult.findMany({
-				where: { OR: [{ registrationKey: { in: registrationKeys } }, { taskCodeKey: { in: codeKeys }, registrationKey: null }] },
-				select: { id: true, registrationKey: true, taskCodeKey: true },
-			})
-			for (const plan of creates) {
-				const { registrationKey, taskCodeKey } = plan.row
-				plan.id = found.find((r) => (registrationKey ? r.registrationKey === registrationKey : r.registrationKey === null && r.taskCodeKey === taskCodeKey))?.id
-			}
-		},
 	},
 	experts: {
 		columns: EXPERT_COLUMNS,
 		adapter: expertAdapter as ImportKindAdapter<AnyRow>,
 		audit: { action: 'expert.apiUpsert', entityType: 'Expert' },
-		// applyExpertPlans sets the ids of what it creates.
-		fillCreatedIds: async () => {},
 	},
 }
 
@@ -143,13 +123,11 @@ function screen(spec: Spec, items: readonly unknown[], organisations: Organisati
 			rejected.push({ index, key, label, issues: [...issues, ...fromReader] })
 			return
 		}
-		const keys = spec.adapter.duplicateKeys(result.row)
-		const earlier = keys.map((k) => seen.get(k)).find((i) => i !== undefined)
+		const earlier = repeatOf(spec.adapter, result.row, seen, index)
 		if (earlier !== undefined) {
 			rejected.push({ index, key: result.row.key, label: result.row.label, issues: [{ field: '', code: 'duplicate', params: { index: earlier } }] })
 			return
 		}
-		for (const k of keys) seen.set(k, index)
 		accepted.push({ index, row: result.row })
 	})
 	return { rejected, accepted }
@@ -248,7 +226,6 @@ export function bulkApi(kind: BulkKind) {
 				const rejected = planRejections(plans)
 				if (rejected.length > 0) return { rejected }
 				const counts = await spec.adapter.apply(tx, plans, { source: 'API' })
-				await spec.fillCreatedIds(tx, plans)
 				// A request that changes nothing writes nothing, not even an audit entry.
 				if (counts.create + counts.update > 0) {
 					const { organisationId, via } = auditSource(principal)

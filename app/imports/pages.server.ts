@@ -10,13 +10,12 @@ import { prisma } from '~/utils/db.server'
 import { clientIp, invariantResponse } from '~/utils/http.server'
 import { getFileStore } from '~/uploads/storage.server'
 import { consume } from '~/utils/rate-limit.server'
+import { IMPORT_KINDS } from './states'
 import { ImportUploadError, MAX_IMPORT_BYTES, receiveImportUpload } from './upload.server'
 
 type Args = { request: Request; params: { id?: string }; context: Readonly<RouterContextProvider> }
 
-export const IMPORT_KINDS = ['TASK_RESULTS', 'EXPERTS'] as const
 const ROWS_PER_PAGE = 50
-export const RUNNING_STATUSES = ['QUEUED', 'VALIDATING', 'APPLYING'] as const
 
 /** The latest imports, newest first. */
 export async function importsLoader({ request, context }: Args) {

@@ -24,22 +24,28 @@ type AnyRow = TaskResultRow | ExpertRow
 /** What differs between the two kinds of import. */
 export type ImportKindAdapter<R extends AnyRow> = {
 	read(source: Extract<SourceRow, { raw: unknown }>, organisations: OrganisationIndex): RowResult<R>
-	/** Keys under which a row counts as a repeat of an earlier row of the same file. */
-	duplicateKeys(row: R): string[]
+	/**
+	 * Keys for spotting repeats within one file or request: `check` are the keys a row must not share
+	 * with an earlier row, `mark` those it leaves for later rows. A row with a registration number
+	 * (an e-mail) marks its task code (name and organisation) too, so a later row matched only by
+	 * that code is the same record, while two rows with different registration numbers may share a code.
+	 */
+	duplicateKeys(row: R): { check: string[]; mark: string[] }
 	plan(tx: Tx, rows: readonly R[]): Promise<Plan<R>[]>
 	apply(tx: Tx, plans: readonly Plan<R>[], meta: { source: 'IMPORT' | 'API'; importId?: string }): Promise<ImportCounts>
 }
 
 export const taskResultAdapter: ImportKindAdapter<TaskResultRow> = {
 	read: (source, organisations) => readTaskResultRow(source.raw, organisations),
-	duplicateKeys: (row) => (row.registrationKey ? [`reg:${row.registrationKey}`] : [`code:${row.taskCodeKey}`]),
+	duplicateKeys: (row) =>
+		row.registrationKey ? { check: [`reg:${row.registrationKey}`], mark: [`reg:${row.registrationKey}`, `code:${row.taskCodeKey}`] } : { check: [`code:${row.taskCodeKey}`], mark: [`code:${row.taskCodeKey}`] },
 	plan: planTaskResults,
 	apply: applyTaskResultPlans,
 }
 
 export const expertAdapter: ImportKindAdapter<ExpertRow> = {
 	read: (source, organisations) => readExpertRow(source.raw, organisations),
-	duplicateKeys: (row) => (row.email ? [`email:${row.email}`] : [`id:${row.identityKey}`]),
+	duplicateKeys: (row) => (row.email ? { check: [`email:${row.email}`], mark: [`email:${row.email}`, `id:${row.identityKey}`] } : { check: [`id:${row.identityKey}`], mark: [`id:${row.identityKey}`] }),
 	plan: planExperts,
 	apply: (tx, plans, meta) => applyExpertPlans(tx, plans as Parameters<typeof applyExpertPlans>[1], meta),
 }
@@ -51,6 +57,14 @@ export function adapterFor(kind: ImportKind): ImportKindAdapter<AnyRow> {
 /** The platform's organisations by name, for linking hosts and affiliations. */
 export async function loadOrganisationIndex() {
 	return organisationIndex(await prisma.organisation.findMany({ select: { id: true, name: true, shortName: true, provinceCode: true } }))
+}
+
+/** The position of an earlier row this one repeats, or undefined (then its keys are noted at `position`). */
+export function repeatOf<R extends AnyRow>(adapter: ImportKindAdapter<R>, row: R, seen: Map<string, number>, position: number) {
+	const { check, mark } = adapter.duplicateKeys(row)
+	const earlier = check.map((k) => seen.get(k)).find((p) => p !== undefined)
+	if (earlier === undefined) for (const k of mark) if (!seen.has(k)) seen.set(k, position)
+	return earlier
 }
 
 type Verdicts = { verdicts: RowVerdict[]; accepted: Array<{ line: number; row: AnyRow }> }
@@ -72,14 +86,12 @@ function screen(adapter: ImportKindAdapter<AnyRow>, batch: readonly SourceRow[],
 			verdicts.push({ line: source.line, action: 'REJECT', key: result.key, label: result.label, issues: result.issues, changes: [] })
 			continue
 		}
-		const keys = adapter.duplicateKeys(result.row)
-		const earlier = keys.map((k) => seen.get(k)).find((line) => line !== undefined)
+		const earlier = repeatOf(adapter, result.row, seen, source.line)
 		if (earlier !== undefined) {
 			const issue: RowIssue = { field: '', code: 'duplicate', params: { line: earlier } }
 			verdicts.push({ line: source.line, action: 'REJECT', key: result.row.key, label: result.row.label, issues: [issue], changes: [] })
 			continue
 		}
-		for (const k of keys) seen.set(k, source.line)
 		accepted.push({ line: source.line, row: result.row })
 	}
 	return { verdicts, accepted }

@@ -86,6 +86,7 @@ const TITLE_AND_DEGREE_WORDS: Array<[string, { title?: AcademicTitleValue; degre
 	['bsc', { degree: 'BACHELOR' }],
 	['bac si', { degree: 'OTHER' }],
 	['bs', { degree: 'OTHER' }],
+	['ds', { degree: 'OTHER' }],
 	['duoc si', { degree: 'OTHER' }],
 	['khac', { degree: 'OTHER' }],
 	['other', { degree: 'OTHER' }],
@@ -116,12 +117,18 @@ export function parseTitleAndDegree(input: string) {
 	return { title, degree, unknown }
 }
 
-// "PGS.TS. Nguyễn Văn An", "GS TSKH Trần B": the prefix people put before a name.
-const NAME_PREFIX = /^((?:(?:gs|pgs|ts|tskh|ths|ks|cn|bs|prof|assoc\.?\s*prof|dr|phd)\.?\s*)+)(?=\p{Lu})/iu
+// Words people put before a name: "PGS.TS. Nguyễn Văn An", "GS TSKH Trần B", "Assoc. Prof. Dr. Lê C".
+const PREFIX_WORDS = new Set(['gs', 'pgs', 'tskh', 'ts', 'ths', 'ks', 'cn', 'bs', 'ds', 'prof', 'assoc', 'dr', 'phd'])
 
 /** Splits "PGS.TS. Nguyễn Văn An" into the name and the title/degree written before it. */
 export function splitNamePrefix(input: string) {
-	const match = NAME_PREFIX.exec(input)
-	if (!match) return { name: input, prefix: '' }
-	return { name: input.slice(match[0].length).trim(), prefix: match[1]!.trim() }
+	let rest = input.trim()
+	let taken = 0
+	for (let match = /^([A-Za-z]+)\.?\s*/.exec(rest); match && PREFIX_WORDS.has(match[1]!.toLowerCase()); match = /^([A-Za-z]+)\.?\s*/.exec(rest)) {
+		// A name never consists of prefix words only: keep the last word when nothing follows it.
+		if (match[0].length >= rest.length) break
+		rest = rest.slice(match[0].length)
+		taken += match[0].length
+	}
+	return { name: rest, prefix: input.trim().slice(0, taken).trim() }
 }

@@ -127,9 +127,12 @@ const DEFAULTS = { managingAgency: '', principalInvestigator: '', members: [], f
 export async function applyTaskResultPlans(tx: Tx, plans: readonly Plan<TaskResultRow>[], meta: WriteMeta) {
 	const creates = plans.filter((p) => p.action === 'CREATE')
 	if (creates.length > 0) {
-		await tx.taskResult.createMany({
+		const made = await tx.taskResult.createManyAndReturn({
 			data: creates.map((p) => ({ ...DEFAULTS, ...p.data, source: meta.source, importId: meta.importId ?? null }) as unknown as Prisma.TaskResultCreateManyInput),
+			select: { id: true },
 		})
+		// createManyAndReturn answers in the order of its input.
+		creates.forEach((plan, i) => (plan.id = made[i]!.id))
 	}
 	for (const plan of plans) {
 		if (plan.action !== 'UPDATE') continue

@@ -118,7 +118,7 @@ export function EvidencePanel({ offerId, data, locale }: { offerId: string; data
 				))}
 			</ul>
 
-			<Form method="get" className="inline-form" role="search">
+			<Form method="get" action={`/offers/${offerId}/edit#evidence`} className="inline-form" role="search">
 				<input type="hidden" name="step" value="technical" />
 				<label className="field">
 					<span>{t('listings.evidence.search')}</span>
