@@ -7,6 +7,8 @@ if (!url) {
 	process.exit(1)
 }
 const { created, logins, password } = await seedDemo(url)
-console.log(`Seeded ${created.organisations} organisations, ${created.users} users, ${created.offers} offers and ${created.demands} demands.`)
+console.log(
+	`Seeded ${created.organisations} organisations, ${created.users} users, ${created.offers} offers, ${created.demands} demands, ${created.taskResults} task results, ${created.experts} experts and ${created.offerLinks} offer links to task results.`,
+)
 console.log(`Demo logins (password ${password}):`)
 for (const login of logins) console.log(`  ${login.roleVi} / ${login.role}: ${login.email}`)

@@ -2,7 +2,7 @@
  * Experts: the one module that writes them, their publications and task participation. Imports and
  * the API plan rows first (`planExperts`) and write them in the caller's transaction
  * (`applyExpertPlans`). A claimed profile belongs to its expert: imports leave what the expert
- * maintains (bio, keywords, fields, e-mail and the publications they added) alone.
+ * maintains (everything in CLAIMANT_FIELDS and the publications they added) alone.
  */
 import type { Prisma } from '~/generated/prisma/client'
 import type { ExpertRow } from '~/imports/expert-row'
@@ -17,7 +17,7 @@ import type { ExpertProfileInput } from '~/models/expert-profile-schema'
 import { inTransaction } from '~/utils/transaction.server'
 
 /** Fields a claimed expert maintains themselves. */
-export const CLAIMANT_FIELDS = ['bio', 'keywords', 'fieldCodes', 'email'] as const
+export const CLAIMANT_FIELDS = ['bio', 'keywords', 'fieldCodes', 'email', 'academicTitle', 'degree', 'organisationName', 'provinceCode'] as const
 
 const SCALARS = ['fullName', 'academicTitle', 'degree', 'organisationName', 'email', 'provinceCode', 'fieldCodes', 'keywords', 'bio'] as const
 
@@ -117,8 +117,6 @@ export async function planExperts(tx: Tx, rows: readonly ExpertRow[]): Promise<E
 		if (!existing) return { action: 'CREATE', row, changes: [], issues: [], data: { ...scalarColumns(row, true), identityKey: row.identityKey }, ...withTasks }
 
 		const data = scalarColumns(row, false)
-		// The key follows the stored name or organisation when the row carries only one of them.
-		data.identityKey = identityKey(String(row.values.fullName ?? existing.fullName), String(row.values.organisationName ?? existing.organisationName))
 		const kept: string[] = []
 		if (existing.claimedById) {
 			for (const field of CLAIMANT_FIELDS) {
@@ -126,8 +124,11 @@ export async function planExperts(tx: Tx, rows: readonly ExpertRow[]): Promise<E
 				if (comparable(existing[field]) !== comparable(data[field])) kept.push(field)
 				delete data[field]
 				if (field === 'fieldCodes') delete data.fieldPaths
+				if (field === 'organisationName') delete data.organisationId
 			}
 		}
+		// The key follows the stored name or organisation when the row does not change both.
+		data.identityKey = identityKey(String(data.fullName ?? existing.fullName), String(data.organisationName ?? existing.organisationName))
 		// Reported by column key, as the report and the API name fields.
 		const changes = SCALARS.filter((k) => k in data && comparable(existing[k]) !== comparable(data[k])).map((k) => (k === 'provinceCode' ? 'province' : k)) as string[]
 		if ('organisationId' in data && data.organisationId !== existing.organisationId && !changes.includes('organisationName')) changes.push('organisationName')

@@ -73,7 +73,7 @@ export default {
 	columnHeaders: { column: 'Column', key: 'JSON key', description: 'Content' },
 	keysLead: {
 		TASK_RESULTS: 'A row matches a stored record by its registration number, or by its task code when it has none. Importing the same file again changes nothing.',
-		EXPERTS: 'A row matches a stored expert by e-mail, or by full name and organisation when there is none. Profiles claimed by their expert keep the bio, keywords, fields, e-mail and the publications the expert added.',
+		EXPERTS: 'A row matches a stored expert by e-mail, or by full name and organisation when there is none. Profiles claimed by their expert keep what the expert maintains: bio, keywords, fields, e-mail, title, degree, organisation, province and the publications the expert added.',
 	},
 	columns: {
 		taskCode: 'Task code, e.g. KC.01.05/16-20 (programme KC.01, task 05, period 2016-2020), or a provincial or institutional code.',

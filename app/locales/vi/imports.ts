@@ -72,7 +72,7 @@ export default {
 	columnHeaders: { column: 'Cột', key: 'Khóa JSON', description: 'Nội dung' },
 	keysLead: {
 		TASK_RESULTS: 'Dòng khớp với bản ghi có sẵn theo số đăng ký; nếu không có số đăng ký thì theo mã số nhiệm vụ. Nhập lại cùng một tệp không thay đổi gì.',
-		EXPERTS: 'Dòng khớp với chuyên gia có sẵn theo thư điện tử; nếu không có thì theo họ tên và cơ quan công tác. Hồ sơ đã được chuyên gia xác nhận giữ nguyên phần giới thiệu, từ khóa, lĩnh vực, thư điện tử và các công bố do chính chuyên gia thêm.',
+		EXPERTS: 'Dòng khớp với chuyên gia có sẵn theo thư điện tử; nếu không có thì theo họ tên và cơ quan công tác. Hồ sơ đã được chuyên gia xác nhận giữ nguyên những gì chuyên gia tự cập nhật: giới thiệu, từ khóa, lĩnh vực, thư điện tử, học hàm, học vị, cơ quan, tỉnh/thành phố và các công bố do chính chuyên gia thêm.',
 	},
 	columns: {
 		taskCode: 'Mã số nhiệm vụ, ví dụ KC.01.05/16-20 (chương trình KC.01, nhiệm vụ 05, giai đoạn 2016-2020) hoặc mã của tỉnh, cơ sở.',
