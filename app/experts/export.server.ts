@@ -10,7 +10,8 @@ import type { AcademicTitleValue, DegreeValue, TaskRoleValue } from '~/models/ex
 import { exportFormat, exportResponse, inChunks, listCell, today, type ExportCell, type ExportFormat } from '~/task-results/export-file.server'
 import { getUser, hasRole } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { invariantResponse } from '~/utils/http.server'
+import { consume } from '~/utils/rate-limit.server'
+import { clientIp, invariantResponse } from '~/utils/http.server'
 import { translateKey } from '~/utils/meta'
 import { expertOrderBy, expertWhere, parseExpertFilters, type ExpertFilters } from './query.server'
 
@@ -105,6 +106,7 @@ export async function expertExportLoader({ request, context }: { request: Reques
 	const url = new URL(request.url)
 	const format = exportFormat(url.searchParams.get('format'))
 	invariantResponse(format, 'errors.badRequest', { status: 400 })
+	await consume('exportIp', clientIp(request))
 	const filters = { ...parseExpertFilters(url.searchParams), page: 1 }
 	const user = await getUser(request)
 	return exportExperts(filters, format, getLocale(context) as AppLocale, { withEmail: hasRole(user, 'OPERATOR', 'ADMIN') })

@@ -11,6 +11,7 @@ import { ACADEMIC_TITLES, DEGREES } from '~/models/expert-schema'
 import { TASK_LEVELS } from '~/models/task-result-schema'
 import { COUNT_CAP, keywordVariants, orderYears, PAGE_SIZE, searchText, yearOverlap } from '~/task-results/query.server'
 import { prisma } from '~/utils/db.server'
+import { maskEmail } from '~/utils/text'
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined)
 const year = z.coerce.number().int().min(1900).max(2200)
@@ -159,9 +160,3 @@ export async function getExpert(id: string) {
 
 export type ExpertDetail = NonNullable<Awaited<ReturnType<typeof getExpert>>>
 
-/** "nguyen.an@vnu.edu.vn" -> "n•••@vnu.edu.vn": enough to recognise one's own address, not to write to it. */
-export function maskEmail(email: string) {
-	const at = email.lastIndexOf('@')
-	if (at < 1) return '•••'
-	return `${email[0]}•••${email.slice(at)}`
-}

@@ -14,15 +14,10 @@ import { randomToken, sha256Hex } from '~/utils/crypto.server'
 import { prisma } from '~/utils/db.server'
 import { hit } from '~/utils/rate-limit.server'
 import { inTransaction } from '~/utils/transaction.server'
+import { maskEmail } from '~/utils/text'
 
 export const CLAIM_TOKEN_HOURS = 24
 
-/** "nguyen.an@vnu.edu.vn" -> "n•••@vnu.edu.vn": enough to recognise one's address, not to harvest it. */
-export function maskEmail(email: string) {
-	const at = email.lastIndexOf('@')
-	if (at <= 0) return '•••'
-	return `${email.slice(0, 1)}•••${email.slice(at)}`
-}
 
 // Tokens are 43 base64url characters; anything far off is not worth a database lookup.
 const plausibleToken = (token: string) => /^[A-Za-z0-9_-]{20,200}$/.test(token)

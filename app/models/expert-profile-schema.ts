@@ -1,7 +1,7 @@
 // Isomorphic: the claimed expert's editor validates with this in the browser and in its action.
 import { z } from 'zod'
 import { ACADEMIC_TITLES, DEGREES, EXPERT_LIMITS, type Publication } from '~/models/expert-schema'
-import { FieldCodesSchema } from '~/models/listing-schema'
+import { FieldCodesSchema, keywordsSchema } from '~/models/listing-schema'
 import { msg } from '~/utils/validation'
 
 const line = (max: number) =>
@@ -21,33 +21,8 @@ const checkbox = z
 	.optional()
 	.transform((v) => v === true || v === 'on' || v === 'true')
 
-/** Keywords typed as one line separated by commas or semicolons: trimmed, without duplicates (ignoring case). */
-const Keywords = z
-	.string()
-	.max(3000, msg('validation.tooLong', { max: 3000 }))
-	.optional()
-	.transform((v, ctx) => {
-		const seen = new Set<string>()
-		const out: string[] = []
-		for (const item of (v ?? '').split(/[,;\n]/)) {
-			const k = item.normalize('NFC').replace(/\s+/g, ' ').trim()
-			if (!k) continue
-			if (k.length > EXPERT_LIMITS.keywords.each) {
-				ctx.addIssue({ code: 'custom', message: msg('listings.validation.keywordTooLong', { max: EXPERT_LIMITS.keywords.each }) })
-				return z.NEVER
-			}
-			const key = k.toLocaleLowerCase('vi')
-			if (!seen.has(key)) {
-				seen.add(key)
-				out.push(k)
-			}
-		}
-		if (out.length > EXPERT_LIMITS.keywords.max) {
-			ctx.addIssue({ code: 'custom', message: msg('listings.validation.tooManyKeywords', { max: EXPERT_LIMITS.keywords.max }) })
-			return z.NEVER
-		}
-		return out
-	})
+// Typed as one line separated by commas or semicolons: trimmed, without duplicates (ignoring case).
+const Keywords = keywordsSchema(EXPERT_LIMITS.keywords, 3000)
 
 const Year = z.coerce
 	.number({ error: msg('expertProfile.errors.year') })

@@ -66,32 +66,35 @@ export const MoneySchema = z
 	.optional()
 
 /** Keywords typed as one line separated by commas or semicolons, or sent as an array by the API. */
-export const KeywordsSchema = z
-	.union([z.string().max(2000, msg('validation.tooLong', { max: 2000 })), z.array(z.string()).max(50)])
-	.optional()
-	.transform((v, ctx) => {
-		const raw = Array.isArray(v) ? v : (v ?? '').split(/[,;\n]/)
-		const seen = new Set<string>()
-		const out: string[] = []
-		for (const item of raw) {
-			const k = item.normalize('NFC').replace(/\s+/g, ' ').trim()
-			if (!k) continue
-			if (k.length > LIMITS.keywords.each) {
-				ctx.addIssue({ code: 'custom', message: msg('listings.validation.keywordTooLong', { max: LIMITS.keywords.each }) })
+export const keywordsSchema = (limits: { max: number; each: number }, maxChars = 2000) =>
+	z
+		.union([z.string().max(maxChars, msg('validation.tooLong', { max: maxChars })), z.array(z.string()).max(50)])
+		.optional()
+		.transform((v, ctx) => {
+			const raw = Array.isArray(v) ? v : (v ?? '').split(/[,;\n]/)
+			const seen = new Set<string>()
+			const out: string[] = []
+			for (const item of raw) {
+				const k = item.normalize('NFC').replace(/\s+/g, ' ').trim()
+				if (!k) continue
+				if (k.length > limits.each) {
+					ctx.addIssue({ code: 'custom', message: msg('listings.validation.keywordTooLong', { max: limits.each }) })
+					return z.NEVER
+				}
+				const key = k.toLocaleLowerCase('vi')
+				if (!seen.has(key)) {
+					seen.add(key)
+					out.push(k)
+				}
+			}
+			if (out.length > limits.max) {
+				ctx.addIssue({ code: 'custom', message: msg('listings.validation.tooManyKeywords', { max: limits.max }) })
 				return z.NEVER
 			}
-			const key = k.toLocaleLowerCase('vi')
-			if (!seen.has(key)) {
-				seen.add(key)
-				out.push(k)
-			}
-		}
-		if (out.length > LIMITS.keywords.max) {
-			ctx.addIssue({ code: 'custom', message: msg('listings.validation.tooManyKeywords', { max: LIMITS.keywords.max }) })
-			return z.NEVER
-		}
-		return out
-	})
+			return out
+		})
+
+export const KeywordsSchema = keywordsSchema(LIMITS.keywords)
 
 const codeList = z
 	.union([z.string(), z.array(z.string())])

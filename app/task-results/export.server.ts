@@ -7,7 +7,8 @@ import type { AppLocale } from '~/locales'
 import { getLocale } from '~/middleware/i18next.server'
 import type { ApplicationStatusValue, ProductKind, TaskLevelValue, TaskProduct } from '~/models/task-result-schema'
 import { prisma } from '~/utils/db.server'
-import { invariantResponse } from '~/utils/http.server'
+import { consume } from '~/utils/rate-limit.server'
+import { clientIp, invariantResponse } from '~/utils/http.server'
 import { translateKey } from '~/utils/meta'
 import { exportFormat, exportResponse, inChunks, listCell, today, type ExportCell, type ExportFormat } from './export-file.server'
 import { parseTaskResultFilters, taskResultOrderBy, taskResultWhere, type TaskResultFilters } from './query.server'
@@ -129,10 +130,11 @@ export function exportTaskResults(filters: TaskResultFilters, format: ExportForm
 	})
 }
 
-export function taskResultExportLoader({ request, context }: { request: Request; context: Readonly<RouterContextProvider> }) {
+export async function taskResultExportLoader({ request, context }: { request: Request; context: Readonly<RouterContextProvider> }) {
 	const url = new URL(request.url)
 	const format = exportFormat(url.searchParams.get('format'))
 	invariantResponse(format, 'errors.badRequest', { status: 400 })
+	await consume('exportIp', clientIp(request))
 	// The page number of the list the link was on does not narrow the export.
 	const filters = { ...parseTaskResultFilters(url.searchParams), page: 1 }
 	return exportTaskResults(filters, format, getLocale(context) as AppLocale)

@@ -32,3 +32,10 @@ export function editDistance(a: string, b: string) {
 	}
 	return d[a.length]![b.length]!
 }
+
+/** "nguyen.an@vnu.edu.vn" -> "n•••@vnu.edu.vn": enough to recognise one's own address, not to write to it. */
+export function maskEmail(email: string) {
+	const at = email.lastIndexOf('@')
+	if (at < 1) return '•••'
+	return `${email[0]}•••${email.slice(at)}`
+}
