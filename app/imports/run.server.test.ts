@@ -59,10 +59,13 @@ describe('dry run and apply', () => {
 		expect(record.status).toBe('VALIDATED')
 		expect(record.summary).toMatchObject({ create: 2, update: 0, unchanged: 0, reject: 0, rows: 2 })
 		expect(await prisma.taskResult.count()).toBe(0)
+		// The operator may have left the page: the bell says when the report is ready.
+		expect(await prisma.notification.findFirst({ where: { userId: operator.id, kind: 'import.validated', link: `/operator/imports/${first}` } })).not.toBeNull()
 
 		const done = await apply(first)
 		expect(done.status).toBe('APPLIED')
 		expect(done.applied).toMatchObject({ create: 2, update: 0, unchanged: 0, reject: 0 })
+		expect(await prisma.notification.count({ where: { userId: operator.id, kind: 'import.applied', link: `/operator/imports/${first}` } })).toBe(1)
 		const shrimp = await prisma.taskResult.findFirstOrThrow({ where: { registrationKey: '2021-24-0057/KQNC' } })
 		// The host is on the platform: linked, and its province fills the empty one.
 		expect(shrimp).toMatchObject({ hostOrganisationId: host.id, provinceCode: '79', level: 'NATIONAL', applicationStatus: 'TRANSFERRED', source: 'IMPORT' })
@@ -162,6 +165,7 @@ describe('files that cannot be read', () => {
 
 	test('a UTF-16 CSV (with or without a byte order mark) gets a clear message, not garbage', async () => {
 		expect(await failure(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toMatchObject({ status: 'FAILED', code: 'imports.errors.utf16' })
+		expect(await prisma.notification.count({ where: { userId: operator.id, kind: 'import.failed' } })).toBeGreaterThan(0)
 		expect(await failure(Buffer.from(text, 'utf16le'))).toMatchObject({ status: 'FAILED', code: 'imports.errors.utf16' })
 	})
 

@@ -7,9 +7,9 @@ import type { ImportKind, Prisma } from '~/generated/prisma/client'
 import { enqueue } from '~/jobs/queue.server'
 import { recordAudit } from '~/models/audit.server'
 import { isOperator } from '~/models/listing.server'
+import { notify } from '~/models/notification.server'
 import type { SessionUser } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
-import { inTransaction, type Tx } from '~/utils/transaction.server'
+import { inTransaction, type Tx, type Unit } from '~/utils/transaction.server'
 
 export type ImportCounts = { create: number; update: number; unchanged: number; reject: number }
 
@@ -85,11 +85,26 @@ export async function recordApplyProgress(tx: Tx, importId: string, progress: { 
 	await tx.import.update({ where: { id: importId }, data: progress })
 }
 
+/** Ends a phase and tells the operator who uploaded the file (the page may have been left long ago). */
 export async function finishPhase(importId: string, phase: 'VALIDATED' | 'APPLIED', fields: { summary?: Prisma.InputJsonValue; applied?: Prisma.InputJsonValue }) {
-	await prisma.import.update({ where: { id: importId }, data: { status: phase, ...(phase === 'VALIDATED' ? { validatedAt: new Date() } : { appliedAt: new Date() }), ...fields } })
+	await inTransaction(async (unit) => {
+		const record = await unit.tx.import.update({
+			where: { id: importId },
+			data: { status: phase, ...(phase === 'VALIDATED' ? { validatedAt: new Date() } : { appliedAt: new Date() }), ...fields },
+			select: { createdById: true, fileName: true },
+		})
+		await notifyUploader(unit, importId, record, phase === 'VALIDATED' ? 'import.validated' : 'import.applied')
+	})
 }
 
 /** The file could not be read: the import stops with the reason, to be shown to the operator. */
 export async function failImport(importId: string, errorCode: string, errorParams: Record<string, string | number>) {
-	await prisma.import.update({ where: { id: importId }, data: { status: 'FAILED', errorCode, errorParams } })
+	await inTransaction(async (unit) => {
+		const record = await unit.tx.import.update({ where: { id: importId }, data: { status: 'FAILED', errorCode, errorParams }, select: { createdById: true, fileName: true } })
+		await notifyUploader(unit, importId, record, 'import.failed')
+	})
+}
+
+async function notifyUploader(unit: Unit, importId: string, record: { createdById: string | null; fileName: string }, kind: 'import.validated' | 'import.applied' | 'import.failed') {
+	if (record.createdById) await notify(unit, { userId: record.createdById, kind, params: { title: record.fileName }, link: `/operator/imports/${importId}` })
 }

@@ -44,6 +44,9 @@ export const NOTIFICATION_KINDS = {
 	'listing.returned': { defaultChannel: 'BOTH' },
 	'listing.expiring': { defaultChannel: 'BOTH' },
 	'listing.expired': { defaultChannel: 'BOTH' },
+	'import.validated': { defaultChannel: 'IN_APP' },
+	'import.applied': { defaultChannel: 'IN_APP' },
+	'import.failed': { defaultChannel: 'IN_APP' },
 	'expert.claimed': { defaultChannel: 'BOTH' },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 

@@ -97,6 +97,23 @@ export default {
 				setting: 'When a listing expires',
 			},
 		},
+		import: {
+			validated: {
+				title: 'The dry run of "{{title}}" is ready',
+				body: 'The dry run of the file "{{title}}" has finished. Check it row by row, then confirm to write the data.',
+				setting: 'When the dry run of an import has finished (operators)',
+			},
+			applied: {
+				title: '"{{title}}" has been imported',
+				body: 'The valid rows of the file "{{title}}" have been written.',
+				setting: 'When an import has been written (operators)',
+			},
+			failed: {
+				title: '"{{title}}" could not be read',
+				body: 'The file "{{title}}" could not be read. See why on the import page, fix the file and import it again.',
+				setting: 'When an import file cannot be read (operators)',
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'You claimed the expert profile {{name}}',
@@ -139,6 +156,7 @@ export default {
 			organisation: 'Organisations',
 			listing: 'Offers and demands',
 			expert: 'Expert profiles',
+			import: 'Data imports',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

@@ -96,6 +96,23 @@ export default {
 				setting: 'Khi tin hết hạn',
 			},
 		},
+		import: {
+			validated: {
+				title: 'Đã kiểm tra thử xong tệp "{{title}}"',
+				body: 'Kết quả kiểm tra thử tệp "{{title}}" đã sẵn sàng. Hãy xem từng dòng rồi xác nhận để ghi dữ liệu.',
+				setting: 'Khi một tệp nhập đã kiểm tra thử xong (cán bộ vận hành)',
+			},
+			applied: {
+				title: 'Đã nhập xong tệp "{{title}}"',
+				body: 'Dữ liệu hợp lệ của tệp "{{title}}" đã được ghi.',
+				setting: 'Khi một tệp đã nhập xong (cán bộ vận hành)',
+			},
+			failed: {
+				title: 'Không đọc được tệp "{{title}}"',
+				body: 'Tệp "{{title}}" không đọc được. Xem lý do trên trang nhập dữ liệu, sửa tệp rồi nhập lại.',
+				setting: 'Khi một tệp nhập không đọc được (cán bộ vận hành)',
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'Bạn đã nhận hồ sơ chuyên gia {{name}}',
@@ -138,6 +155,7 @@ export default {
 			organisation: 'Tổ chức',
 			listing: 'Tin chào bán và nhu cầu',
 			expert: 'Hồ sơ chuyên gia',
+			import: 'Nhập dữ liệu',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',
