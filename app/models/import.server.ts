@@ -74,7 +74,14 @@ export type RowVerdict = { line: number; action: 'CREATE' | 'UPDATE' | 'UNCHANGE
 export async function recordDryRunBatch(importId: string, rows: readonly RowVerdict[], progress: { bytesRead: number; rowsRead: number; summary: Prisma.InputJsonValue }) {
 	await inTransaction(async ({ tx }) => {
 		if (rows.length > 0) {
-			await tx.importRow.createMany({ data: rows.map((r) => ({ importId, line: r.line, action: r.action, key: r.key.slice(0, 200), label: r.label.slice(0, 300), issues: r.issues, changes: r.changes })) })
+			// One statement over a JSON array: Prisma's createMany spends about half a millisecond a row
+			// building its query, which made this insert most of a dry run's time.
+			const json = JSON.stringify(rows.map((r) => ({ line: r.line, action: r.action, key: r.key.slice(0, 200), label: r.label.slice(0, 300), issues: r.issues, changes: r.changes })))
+			await tx.$executeRaw`
+				INSERT INTO "ImportRow" ("importId", line, action, key, label, issues, changes, "createdAt", "updatedAt")
+				SELECT ${importId}, r.line, r.action::"ImportAction", r.key, r.label, r.issues, ARRAY(SELECT jsonb_array_elements_text(r.changes)),
+					now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+				FROM jsonb_to_recordset(${json}::jsonb) AS r(line int, action text, key text, label text, issues jsonb, changes jsonb)`
 		}
 		await tx.import.update({ where: { id: importId }, data: progress })
 	})

@@ -4,6 +4,7 @@
  * would do (create, update, unchanged, or a rejection), and `applyTaskResultPlans` writes it in the
  * caller's transaction. Re-sending the same data finds every row unchanged and writes nothing.
  */
+import { randomBytes } from 'node:crypto'
 import type { Prisma } from '~/generated/prisma/client'
 import type { TaskResultRow } from '~/imports/task-result-row'
 import type { RowIssue } from '~/imports/issues'
@@ -123,17 +124,42 @@ export type WriteMeta = { source: 'IMPORT' | 'API' | 'SEED'; importId?: string |
 
 const DEFAULTS = { managingAgency: '', principalInvestigator: '', members: [], fieldCodes: [], fieldPaths: [], keywords: [], abstract: '', products: [], applicationStatus: 'NOT_APPLIED' }
 
+/** A new record id, in the shape of Prisma's cuid() ids (a time part, then randomness). */
+function newId() {
+	return `c${Date.now().toString(36)}${randomBytes(9).toString('hex')}`
+}
+
+/**
+ * Inserts new task results with one statement over a JSON array. Prisma's createMany spends about a
+ * millisecond a row building its query, most of an import's time; this reads the same values.
+ */
+async function insertTaskResults(tx: Tx, plans: readonly Plan<TaskResultRow>[], meta: WriteMeta) {
+	const rows = plans.map((plan) => {
+		const d = { ...DEFAULTS, ...plan.data } as Record<string, unknown>
+		plan.id = newId()
+		const date = d.registrationDate instanceof Date ? d.registrationDate.toISOString().slice(0, 10) : null
+		return { ...d, id: plan.id, registrationDate: date, source: meta.source, importId: meta.importId ?? null }
+	})
+	await tx.$executeRaw`
+		INSERT INTO "TaskResult" (id, "taskCode", "taskCodeKey", title, level, "managingAgency", "hostName", "hostOrganisationId", "provinceCode",
+			"principalInvestigator", members, "startYear", "endYear", "fieldCodes", "fieldPaths", keywords, abstract, products, "applicationStatus",
+			"registrationNumber", "registrationKey", "registrationDate", source, "importId", "createdAt", "updatedAt")
+		SELECT r.id, r."taskCode", r."taskCodeKey", r.title, r.level::"TaskLevel", r."managingAgency", r."hostName", r."hostOrganisationId", r."provinceCode",
+			r."principalInvestigator", ARRAY(SELECT jsonb_array_elements_text(r.members)), r."startYear", r."endYear",
+			ARRAY(SELECT jsonb_array_elements_text(r."fieldCodes")), ARRAY(SELECT jsonb_array_elements_text(r."fieldPaths")),
+			ARRAY(SELECT jsonb_array_elements_text(r.keywords)), r.abstract, r.products, r."applicationStatus"::"ApplicationStatus",
+			r."registrationNumber", r."registrationKey", r."registrationDate"::date, r.source::"DataSource", r."importId",
+			now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+		FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, "taskCode" text, "taskCodeKey" text, title text, level text,
+			"managingAgency" text, "hostName" text, "hostOrganisationId" text, "provinceCode" text, "principalInvestigator" text, members jsonb,
+			"startYear" int, "endYear" int, "fieldCodes" jsonb, "fieldPaths" jsonb, keywords jsonb, abstract text, products jsonb,
+			"applicationStatus" text, "registrationNumber" text, "registrationKey" text, "registrationDate" text, source text, "importId" text)`
+}
+
 /** Writes the creates and updates of a plan in the caller's transaction; returns the counts by action. */
 export async function applyTaskResultPlans(tx: Tx, plans: readonly Plan<TaskResultRow>[], meta: WriteMeta) {
 	const creates = plans.filter((p) => p.action === 'CREATE')
-	if (creates.length > 0) {
-		const made = await tx.taskResult.createManyAndReturn({
-			data: creates.map((p) => ({ ...DEFAULTS, ...p.data, source: meta.source, importId: meta.importId ?? null }) as unknown as Prisma.TaskResultCreateManyInput),
-			select: { id: true },
-		})
-		// createManyAndReturn answers in the order of its input.
-		creates.forEach((plan, i) => (plan.id = made[i]!.id))
-	}
+	if (creates.length > 0) await insertTaskResults(tx, creates, meta)
 	for (const plan of plans) {
 		if (plan.action !== 'UPDATE') continue
 		await tx.taskResult.update({ where: { id: plan.id! }, data: { ...plan.data, source: meta.source, importId: meta.importId ?? null } as Prisma.TaskResultUpdateInput })
