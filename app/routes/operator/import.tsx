@@ -81,7 +81,8 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
 					{record.createdBy ? <span>{record.createdBy.name}</span> : null}
 					<span>{formatDateTime(record.createdAt, locale)}</span>
 				</p>
-				{done === 'uploaded' || done === 'applying' ? (
+				{/* "Uploaded, checking" and "writing" hold only while the job runs; the status says the rest. */}
+				{running && (done === 'uploaded' || done === 'applying') ? (
 					<p className="notice notice--success" role="status">
 						{t(`imports.notices.${done}`)}
 					</p>
