@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
+import { fieldFilterOptions, provinceFilterOptions, SelectFilter, TextFilter } from '~/components/filters'
 import { Pagination } from '~/components/pagination'
 import { MoneyRange } from '~/components/listings/money'
 import type { ListingListData } from '~/listings/list.server'
@@ -26,79 +27,22 @@ export function ListingListPage() {
 			</div>
 			<div className="with-sidebar">
 				<Form method="get" className="filters filters--side" role="search" aria-label={t('listings.filters.title')}>
-					<div className="field">
-						<label htmlFor="f-q">{t('listings.filters.q')}</label>
-						<input id="f-q" name="q" type="search" defaultValue={filters.q ?? ''} />
-					</div>
-					<div className="field">
-						<label htmlFor="f-field">{t('listings.filters.field')}</label>
-						<select id="f-field" name="field" defaultValue={filters.field ?? ''}>
-							<option value="">{t('listings.filters.allFields')}</option>
-							{fieldOptions.map((f) => (
-								<option key={f.code} value={f.code}>
-									{f.level === 2 ? '\u00a0\u00a0' : ''}
-									{f.code} · {f.name}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-province">{t('listings.filters.province')}</label>
-						<select id="f-province" name="province" defaultValue={filters.province ?? ''}>
-							<option value="">{t('listings.filters.allProvinces')}</option>
-							{provinces.map((p) => (
-								<option key={p.code} value={p.code}>
-									{p.name}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-trl">{t(kind === 'offer' ? 'listings.filters.trl' : 'listings.filters.trlDemand')}</label>
-						<select id="f-trl" name="trl" defaultValue={filters.trl ? String(filters.trl) : ''}>
-							<option value="">{t('listings.filters.anyTrl')}</option>
-							{[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
-								<option key={n} value={n}>
-									{t('listings.fields.trlLevel', { level: n })}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-mode">{t('listings.filters.mode')}</label>
-						<select id="f-mode" name="mode" defaultValue={filters.mode ?? ''}>
-							<option value="">{t('listings.filters.anyMode')}</option>
-							{TRANSFER_MODES.map((m) => (
-								<option key={m} value={m}>
-									{t(`listings.transferModes.${m}`)}
-								</option>
-							))}
-						</select>
-					</div>
+					<TextFilter id="f-q" name="q" label={t('listings.filters.q')} value={filters.q} />
+					<SelectFilter id="f-field" name="field" label={t('listings.filters.field')} value={filters.field} any={t('listings.filters.allFields')} options={fieldFilterOptions(fieldOptions)} />
+					<SelectFilter id="f-province" name="province" label={t('listings.filters.province')} value={filters.province} any={t('listings.filters.allProvinces')} options={provinceFilterOptions(provinces)} />
+					<SelectFilter
+						id="f-trl"
+						name="trl"
+						label={t(kind === 'offer' ? 'listings.filters.trl' : 'listings.filters.trlDemand')}
+						value={filters.trl}
+						any={t('listings.filters.anyTrl')}
+						options={[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: t('listings.fields.trlLevel', { level: n }) }))}
+					/>
+					<SelectFilter id="f-mode" name="mode" label={t('listings.filters.mode')} value={filters.mode} any={t('listings.filters.anyMode')} options={TRANSFER_MODES.map((m) => ({ value: m, label: t(`listings.transferModes.${m}`) }))} />
 					{kind === 'offer' ? (
-						<div className="field">
-							<label htmlFor="f-ip">{t('listings.filters.ip')}</label>
-							<select id="f-ip" name="ip" defaultValue={filters.ip ?? ''}>
-								<option value="">{t('listings.filters.anyIp')}</option>
-								{IP_STATUSES.map((s) => (
-									<option key={s} value={s}>
-										{t(`listings.ipStatus.${s}`)}
-									</option>
-								))}
-							</select>
-						</div>
+						<SelectFilter id="f-ip" name="ip" label={t('listings.filters.ip')} value={filters.ip} any={t('listings.filters.anyIp')} options={IP_STATUSES.map((v) => ({ value: v, label: t(`listings.ipStatus.${v}`) }))} />
 					) : null}
-					<div className="field">
-						<label htmlFor="f-org">{t('listings.filters.orgType')}</label>
-						<select id="f-org" name="orgType" defaultValue={filters.orgType ?? ''}>
-							<option value="">{t('listings.filters.anyOrgType')}</option>
-							{ORG_TYPES.map((o) => (
-								<option key={o} value={o}>
-									{t(`organisationTypes.${o}`)}
-								</option>
-							))}
-						</select>
-					</div>
+					<SelectFilter id="f-org" name="orgType" label={t('listings.filters.orgType')} value={filters.orgType} any={t('listings.filters.anyOrgType')} options={ORG_TYPES.map((o) => ({ value: o, label: t(`organisationTypes.${o}`) }))} />
 					<div className="grid-2 grid-2--tight">
 						<div className="field">
 							<label htmlFor="f-min">{t(kind === 'offer' ? 'listings.filters.min' : 'listings.filters.minBudget')}</label>
@@ -109,16 +53,19 @@ export function ListingListPage() {
 							<input id="f-max" name="max" inputMode="numeric" defaultValue={filters.max ?? ''} />
 						</div>
 					</div>
-					<div className="field">
-						<label htmlFor="f-sort">{t('listings.filters.sort')}</label>
-						<select id="f-sort" name="sort" defaultValue={filters.sort}>
-							<option value="newest">{t('listings.filters.sortNewest')}</option>
-							<option value="price-asc">{t('listings.filters.sortPriceAsc')}</option>
-							<option value="price-desc">{t('listings.filters.sortPriceDesc')}</option>
-							<option value="trl-desc">{t('listings.filters.sortTrl')}</option>
-							<option value="views">{t('listings.filters.sortViews')}</option>
-						</select>
-					</div>
+					<SelectFilter
+						id="f-sort"
+						name="sort"
+						label={t('listings.filters.sort')}
+						value={filters.sort}
+						options={[
+							{ value: 'newest', label: t('listings.filters.sortNewest') },
+							{ value: 'price-asc', label: t('listings.filters.sortPriceAsc') },
+							{ value: 'price-desc', label: t('listings.filters.sortPriceDesc') },
+							{ value: 'trl-desc', label: t('listings.filters.sortTrl') },
+							{ value: 'views', label: t('listings.filters.sortViews') },
+						]}
+					/>
 					<div className="actions-row">
 						<button type="submit" className="button">
 							{t('listings.filters.apply')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
+import { fieldFilterOptions, provinceFilterOptions, SelectFilter, TextFilter } from '~/components/filters'
 import { Pagination } from '~/components/pagination'
 import { ExpertName, ExportLinks } from '~/components/research/common'
 import type { ExpertListData } from '~/experts/list.server'
@@ -21,109 +22,44 @@ export function ExpertListPage() {
 			</div>
 			<div className="with-sidebar">
 				<Form method="get" className="filters filters--side" role="search" aria-label={t('experts.filters.title')}>
-					<div className="field">
-						<label htmlFor="f-q">{t('experts.filters.q')}</label>
-						<input id="f-q" name="q" type="search" defaultValue={filters.q ?? ''} />
-					</div>
-					<div className="field">
-						<label htmlFor="f-field">{t('experts.filters.field')}</label>
-						<select id="f-field" name="field" defaultValue={filters.field ?? ''}>
-							<option value="">{t('experts.filters.allFields')}</option>
-							{fieldOptions.map((f) => (
-								<option key={f.code} value={f.code}>
-									{f.level === 2 ? '\u00a0\u00a0' : ''}
-									{f.code} · {f.name}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-province">{t('experts.filters.province')}</label>
-						<select id="f-province" name="province" defaultValue={filters.province ?? ''}>
-							<option value="">{t('experts.filters.allProvinces')}</option>
-							{provinces.map((p) => (
-								<option key={p.code} value={p.code}>
-									{p.name}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-orgname">{t('experts.filters.organisationName')}</label>
-						<input id="f-orgname" name="organisationName" type="search" defaultValue={filters.organisationName ?? ''} />
-					</div>
-					{organisation ? (
-						<div className="field">
-							<label htmlFor="f-org">{t('experts.filters.organisation')}</label>
-							<select id="f-org" name="organisation" defaultValue={organisation.id}>
-								<option value="">—</option>
-								<option value={organisation.id}>{organisation.name}</option>
-							</select>
-						</div>
-					) : null}
+					<TextFilter id="f-q" name="q" label={t('experts.filters.q')} value={filters.q} />
+					<SelectFilter id="f-field" name="field" label={t('experts.filters.field')} value={filters.field} any={t('experts.filters.allFields')} options={fieldFilterOptions(fieldOptions)} />
+					<SelectFilter id="f-province" name="province" label={t('experts.filters.province')} value={filters.province} any={t('experts.filters.allProvinces')} options={provinceFilterOptions(provinces)} />
+					<TextFilter id="f-orgname" name="organisationName" label={t('experts.filters.organisationName')} value={filters.organisationName} />
+					{organisation ? <SelectFilter id="f-org" name="organisation" label={t('experts.filters.organisation')} value={organisation.id} any="—" options={[{ value: organisation.id, label: organisation.name }]} /> : null}
 					<div className="grid-2 grid-2--tight">
-						<div className="field">
-							<label htmlFor="f-title">{t('experts.filters.academicTitle')}</label>
-							<select id="f-title" name="title" defaultValue={filters.title ?? ''}>
-								<option value="">{t('experts.filters.anyTitle')}</option>
-								{ACADEMIC_TITLES.map((v) => (
-									<option key={v} value={v}>
-										{t(`experts.academicTitles.${v}`)}
-									</option>
-								))}
-							</select>
-						</div>
-						<div className="field">
-							<label htmlFor="f-degree">{t('experts.filters.degree')}</label>
-							<select id="f-degree" name="degree" defaultValue={filters.degree ?? ''}>
-								<option value="">{t('experts.filters.anyDegree')}</option>
-								{DEGREES.map((v) => (
-									<option key={v} value={v}>
-										{t(`experts.degrees.${v}`)}
-									</option>
-								))}
-							</select>
-						</div>
+						<SelectFilter id="f-title" name="title" label={t('experts.filters.academicTitle')} value={filters.title} any={t('experts.filters.anyTitle')} options={ACADEMIC_TITLES.map((v) => ({ value: v, label: t(`experts.academicTitles.${v}`) }))} />
+						<SelectFilter id="f-degree" name="degree" label={t('experts.filters.degree')} value={filters.degree} any={t('experts.filters.anyDegree')} options={DEGREES.map((v) => ({ value: v, label: t(`experts.degrees.${v}`) }))} />
 					</div>
-					<div className="field">
-						<label htmlFor="f-available">{t('experts.filters.available')}</label>
-						<select id="f-available" name="available" defaultValue={filters.available ?? ''}>
-							<option value="">{t('experts.filters.anyAvailability')}</option>
-							<option value="appraisal">{t('experts.detail.appraisal')}</option>
-							<option value="consulting">{t('experts.detail.consulting')}</option>
-						</select>
-					</div>
+					<SelectFilter
+						id="f-available"
+						name="available"
+						label={t('experts.filters.available')}
+						value={filters.available}
+						any={t('experts.filters.anyAvailability')}
+						options={[
+							{ value: 'appraisal', label: t('experts.detail.appraisal') },
+							{ value: 'consulting', label: t('experts.detail.consulting') },
+						]}
+					/>
 					<fieldset className="fieldset-plain">
 						<legend>{t('experts.filters.tasksGroup')}</legend>
-						<div className="field">
-							<label htmlFor="f-level">{t('experts.filters.level')}</label>
-							<select id="f-level" name="level" defaultValue={filters.level ?? ''}>
-								<option value="">{t('experts.filters.anyLevel')}</option>
-								{TASK_LEVELS.map((l) => (
-									<option key={l} value={l}>
-										{t(`taskResults.levels.${l}`)}
-									</option>
-								))}
-							</select>
-						</div>
+						<SelectFilter id="f-level" name="level" label={t('experts.filters.level')} value={filters.level} any={t('experts.filters.anyLevel')} options={TASK_LEVELS.map((l) => ({ value: l, label: t(`taskResults.levels.${l}`) }))} />
 						<div className="grid-2 grid-2--tight">
-							<div className="field">
-								<label htmlFor="f-from">{t('experts.filters.yearFrom')}</label>
-								<input id="f-from" name="yearFrom" inputMode="numeric" pattern="\d{4}" defaultValue={filters.yearFrom ?? ''} />
-							</div>
-							<div className="field">
-								<label htmlFor="f-to">{t('experts.filters.yearTo')}</label>
-								<input id="f-to" name="yearTo" inputMode="numeric" pattern="\d{4}" defaultValue={filters.yearTo ?? ''} />
-							</div>
+							<TextFilter id="f-from" name="yearFrom" label={t('experts.filters.yearFrom')} value={filters.yearFrom} year />
+							<TextFilter id="f-to" name="yearTo" label={t('experts.filters.yearTo')} value={filters.yearTo} year />
 						</div>
 					</fieldset>
-					<div className="field">
-						<label htmlFor="f-sort">{t('experts.filters.sort')}</label>
-						<select id="f-sort" name="sort" defaultValue={filters.sort}>
-							<option value="name">{t('experts.filters.sortName')}</option>
-							<option value="newest">{t('experts.filters.sortNewest')}</option>
-						</select>
-					</div>
+					<SelectFilter
+						id="f-sort"
+						name="sort"
+						label={t('experts.filters.sort')}
+						value={filters.sort}
+						options={[
+							{ value: 'name', label: t('experts.filters.sortName') },
+							{ value: 'newest', label: t('experts.filters.sortNewest') },
+						]}
+					/>
 					<div className="actions-row">
 						<button type="submit" className="button">
 							{t('experts.filters.apply')}

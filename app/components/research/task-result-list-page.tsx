@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
+import { fieldFilterOptions, provinceFilterOptions, SelectFilter, TextFilter } from '~/components/filters'
 import { Pagination } from '~/components/pagination'
 import { ExportLinks, yearsText } from '~/components/research/common'
 import { TASK_LEVELS } from '~/models/task-result-schema'
@@ -20,83 +21,38 @@ export function TaskResultListPage() {
 			</div>
 			<div className="with-sidebar">
 				<Form method="get" className="filters filters--side" role="search" aria-label={t('taskResults.filters.title')}>
-					<div className="field">
-						<label htmlFor="f-q">{t('taskResults.filters.q')}</label>
-						<input id="f-q" name="q" type="search" defaultValue={filters.q ?? ''} />
-					</div>
-					<div className="field">
-						<label htmlFor="f-field">{t('taskResults.filters.field')}</label>
-						<select id="f-field" name="field" defaultValue={filters.field ?? ''}>
-							<option value="">{t('taskResults.filters.allFields')}</option>
-							{fieldOptions.map((f) => (
-								<option key={f.code} value={f.code}>
-									{f.level === 2 ? '\u00a0\u00a0' : ''}
-									{f.code} · {f.name}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-level">{t('taskResults.filters.level')}</label>
-						<select id="f-level" name="level" defaultValue={filters.level ?? ''}>
-							<option value="">{t('taskResults.filters.anyLevel')}</option>
-							{TASK_LEVELS.map((l) => (
-								<option key={l} value={l}>
-									{t(`taskResults.levels.${l}`)}
-								</option>
-							))}
-						</select>
-					</div>
+					<TextFilter id="f-q" name="q" label={t('taskResults.filters.q')} value={filters.q} />
+					<SelectFilter id="f-field" name="field" label={t('taskResults.filters.field')} value={filters.field} any={t('taskResults.filters.allFields')} options={fieldFilterOptions(fieldOptions)} />
+					<SelectFilter id="f-level" name="level" label={t('taskResults.filters.level')} value={filters.level} any={t('taskResults.filters.anyLevel')} options={TASK_LEVELS.map((l) => ({ value: l, label: t(`taskResults.levels.${l}`) }))} />
 					<div className="grid-2 grid-2--tight">
-						<div className="field">
-							<label htmlFor="f-from">{t('taskResults.filters.yearFrom')}</label>
-							<input id="f-from" name="yearFrom" inputMode="numeric" pattern="\d{4}" defaultValue={filters.yearFrom ?? ''} />
-						</div>
-						<div className="field">
-							<label htmlFor="f-to">{t('taskResults.filters.yearTo')}</label>
-							<input id="f-to" name="yearTo" inputMode="numeric" pattern="\d{4}" defaultValue={filters.yearTo ?? ''} />
-						</div>
+						<TextFilter id="f-from" name="yearFrom" label={t('taskResults.filters.yearFrom')} value={filters.yearFrom} year />
+						<TextFilter id="f-to" name="yearTo" label={t('taskResults.filters.yearTo')} value={filters.yearTo} year />
 					</div>
-					<div className="field">
-						<label htmlFor="f-host">{t('taskResults.filters.host')}</label>
-						<input id="f-host" name="host" type="search" defaultValue={filters.host ?? ''} />
-					</div>
-					{organisation ? (
-						<div className="field">
-							<label htmlFor="f-org">{t('taskResults.filters.organisation')}</label>
-							<select id="f-org" name="organisation" defaultValue={organisation.id}>
-								<option value="">—</option>
-								<option value={organisation.id}>{organisation.name}</option>
-							</select>
-						</div>
-					) : null}
-					<div className="field">
-						<label htmlFor="f-province">{t('taskResults.filters.province')}</label>
-						<select id="f-province" name="province" defaultValue={filters.province ?? ''}>
-							<option value="">{t('taskResults.filters.allProvinces')}</option>
-							{provinces.map((p) => (
-								<option key={p.code} value={p.code}>
-									{p.name}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-offer">{t('taskResults.filters.hasOffer')}</label>
-						<select id="f-offer" name="hasOffer" defaultValue={filters.hasOffer ?? ''}>
-							<option value="">{t('taskResults.filters.anyOffer')}</option>
-							<option value="yes">{t('taskResults.filters.withOffer')}</option>
-							<option value="no">{t('taskResults.filters.withoutOffer')}</option>
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="f-sort">{t('taskResults.filters.sort')}</label>
-						<select id="f-sort" name="sort" defaultValue={filters.sort}>
-							<option value="newest">{t('taskResults.filters.sortNewest')}</option>
-							<option value="oldest">{t('taskResults.filters.sortOldest')}</option>
-							<option value="title">{t('taskResults.filters.sortTitle')}</option>
-						</select>
-					</div>
+					<TextFilter id="f-host" name="host" label={t('taskResults.filters.host')} value={filters.host} />
+					{organisation ? <SelectFilter id="f-org" name="organisation" label={t('taskResults.filters.organisation')} value={organisation.id} any="—" options={[{ value: organisation.id, label: organisation.name }]} /> : null}
+					<SelectFilter id="f-province" name="province" label={t('taskResults.filters.province')} value={filters.province} any={t('taskResults.filters.allProvinces')} options={provinceFilterOptions(provinces)} />
+					<SelectFilter
+						id="f-offer"
+						name="hasOffer"
+						label={t('taskResults.filters.hasOffer')}
+						value={filters.hasOffer}
+						any={t('taskResults.filters.anyOffer')}
+						options={[
+							{ value: 'yes', label: t('taskResults.filters.withOffer') },
+							{ value: 'no', label: t('taskResults.filters.withoutOffer') },
+						]}
+					/>
+					<SelectFilter
+						id="f-sort"
+						name="sort"
+						label={t('taskResults.filters.sort')}
+						value={filters.sort}
+						options={[
+							{ value: 'newest', label: t('taskResults.filters.sortNewest') },
+							{ value: 'oldest', label: t('taskResults.filters.sortOldest') },
+							{ value: 'title', label: t('taskResults.filters.sortTitle') },
+						]}
+					/>
 					<div className="actions-row">
 						<button type="submit" className="button">
 							{t('taskResults.filters.apply')}
