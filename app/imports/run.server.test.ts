@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, test } from 'vitest'
 import { applyImport, validateImport } from '~/imports/run.server'
 import { createImport, requestApply } from '~/models/import.server'
+import { setOrganisationVerified } from '~/models/organisation.server'
 import { getFileStore, newStorageKey } from '~/uploads/storage.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { createOrganisation, createUser } from '../../tests/factories'
@@ -20,7 +21,7 @@ afterAll(() => fs.rm(dataDir, { recursive: true, force: true }))
 
 const { prisma } = await useTestDatabase()
 const operator = await createUser({ roles: ['OPERATOR'] })
-const host = await createOrganisation({ name: 'Viện Nghiên cứu Nuôi trồng Thủy sản II', provinceCode: '79' })
+const host = await createOrganisation({ name: 'Viện Nghiên cứu Nuôi trồng Thủy sản II', provinceCode: '79', verified: true })
 
 let counter = 0
 /** Stores the bytes, queues the import as an operator would, and runs its dry run. */
@@ -239,5 +240,24 @@ describe('other formats', () => {
 		const after = await prisma.expert.findUniqueOrThrow({ where: { id: expert.id }, include: { publications: true } })
 		expect(after).toMatchObject({ bio: 'Tự giới thiệu', degree: 'DOCTOR', academicTitle: 'ASSOCIATE_PROFESSOR' })
 		expect(after.publications.map((p) => p.title)).toEqual(['Bài tự thêm'])
+	})
+})
+
+describe('links to platform organisations', () => {
+	test('only verified organisations get links; verifying one links what was registered under its name, unverifying takes the links back', async () => {
+		const unverified = await createOrganisation({ name: 'Viện Cơ điện Kiểm thử', provinceCode: '01' })
+		const id = await dryRun(`${HEADER}\nKC.02.41/16-20,Máy gặt đập liên hợp cỡ nhỏ,quốc gia,viện cơ điện kiểm thử,,2017,2019,,,,,,\n`)
+		await apply(id)
+		const where = { taskCodeKey: 'KC.02.41/16-20' }
+		expect((await prisma.taskResult.findFirstOrThrow({ where })).hostOrganisationId).toBeNull()
+		await prisma.expert.create({ data: { fullName: 'Đỗ Văn Cơ', organisationName: 'Viện Cơ điện Kiểm thử', identityKey: 'do van co|vien co dien kiem thu', source: 'IMPORT' } })
+
+		await setOrganisationVerified(operator.id, unverified.id, true)
+		expect((await prisma.taskResult.findFirstOrThrow({ where })).hostOrganisationId).toBe(unverified.id)
+		expect((await prisma.expert.findFirstOrThrow({ where: { fullName: 'Đỗ Văn Cơ' } })).organisationId).toBe(unverified.id)
+
+		await setOrganisationVerified(operator.id, unverified.id, false)
+		expect((await prisma.taskResult.findFirstOrThrow({ where })).hostOrganisationId).toBeNull()
+		expect((await prisma.expert.findFirstOrThrow({ where: { fullName: 'Đỗ Văn Cơ' } })).organisationId).toBeNull()
 	})
 })

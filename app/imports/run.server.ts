@@ -54,9 +54,13 @@ export function adapterFor(kind: ImportKind): ImportKindAdapter<AnyRow> {
 	return (kind === 'TASK_RESULTS' ? taskResultAdapter : expertAdapter) as ImportKindAdapter<AnyRow>
 }
 
-/** The platform's organisations by name, for linking hosts and affiliations. */
+/**
+ * The platform's verified organisations by name, for linking hosts and affiliations. Unverified ones
+ * are left out: anyone can register a name, and a link puts evidence on that organisation's page.
+ * Verifying an organisation later links what was registered under its name.
+ */
 export async function loadOrganisationIndex() {
-	return organisationIndex(await prisma.organisation.findMany({ select: { id: true, name: true, shortName: true, provinceCode: true } }))
+	return organisationIndex(await prisma.organisation.findMany({ where: { verifiedAt: { not: null } }, select: { id: true, name: true, shortName: true, provinceCode: true } }))
 }
 
 /** The position of an earlier row this one repeats, or undefined (then its keys are noted at `position`). */

@@ -176,6 +176,13 @@ export async function applyExpertPlans(tx: Tx, plans: readonly ExpertPlan[], met
 	return countPlans(plans)
 }
 
+/** The experts of a verified organisation by its name (see relinkHostedTaskResults); unverifying takes the links back. */
+export async function relinkAffiliatedExperts(tx: Tx, organisation: { id: string; name: string; shortName: string | null }, verified: boolean) {
+	if (!verified) return tx.expert.updateMany({ where: { organisationId: organisation.id }, data: { organisationId: null } })
+	const names = [organisation.name, organisation.shortName].filter((n): n is string => Boolean(n)).map((name) => ({ organisationName: { equals: name, mode: 'insensitive' as const } }))
+	return tx.expert.updateMany({ where: { organisationId: null, OR: names }, data: { organisationId: organisation.id } })
+}
+
 // ─── Claimed profiles ───────────────────────────────────────────────────────
 // A user who proved the e-mail on a profile (expert-claim.server.ts) becomes its claimant and
 // maintains it here. Operators change profiles through imports and the API, never through this.

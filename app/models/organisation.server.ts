@@ -2,6 +2,8 @@ import type { MembershipRole, OrganisationType } from '~/generated/prisma/client
 import { addDays } from 'date-fns'
 import { enqueueEmail } from '~/jobs/email.server'
 import { recordAudit } from '~/models/audit.server'
+import { relinkAffiliatedExperts } from '~/models/expert.server'
+import { relinkHostedTaskResults } from '~/models/task-result.server'
 import { canManage } from '~/models/organisation-schema'
 import { notify } from '~/models/notification.server'
 import { randomToken, sha256Hex } from '~/utils/crypto.server'
@@ -126,8 +128,11 @@ export async function setOrganisationVerified(actorId: string, organisationId: s
 		const organisation = await unit.tx.organisation.update({
 			where: { id: organisationId },
 			data: verified ? { verifiedAt: new Date(), verifiedById: actorId } : { verifiedAt: null, verifiedById: null },
-			select: { id: true, name: true, slug: true },
+			select: { id: true, name: true, shortName: true, slug: true },
 		})
+		// Registered R&D and experts under its name follow the verification.
+		await relinkHostedTaskResults(unit.tx, organisation, verified)
+		await relinkAffiliatedExperts(unit.tx, organisation, verified)
 		await recordAudit(unit.tx, {
 			actorId,
 			organisationId,

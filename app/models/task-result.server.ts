@@ -172,3 +172,14 @@ export function countPlans(plans: readonly { action: PlanAction }[]) {
 	for (const p of plans) counts[p.action.toLowerCase() as keyof typeof counts]++
 	return counts
 }
+
+/**
+ * Links the task results registered under a verified organisation's name (or short name, any case)
+ * that no organisation holds yet; `verified: false` takes its links back. Imports link only to
+ * verified organisations, so a name registered by anyone cannot collect another's evidence.
+ */
+export async function relinkHostedTaskResults(tx: Tx, organisation: { id: string; name: string; shortName: string | null }, verified: boolean) {
+	if (!verified) return tx.taskResult.updateMany({ where: { hostOrganisationId: organisation.id }, data: { hostOrganisationId: null } })
+	const names = [organisation.name, organisation.shortName].filter((n): n is string => Boolean(n)).map((name) => ({ hostName: { equals: name, mode: 'insensitive' as const } }))
+	return tx.taskResult.updateMany({ where: { hostOrganisationId: null, OR: names }, data: { hostOrganisationId: organisation.id } })
+}

@@ -22,8 +22,8 @@ import { exportTaskResults, PRODUCT_WORDS, taskResultExportLoader } from './expo
 import { parseTaskResultFilters } from './query.server'
 
 const { prisma } = await useTestDatabase()
-const host = await createOrganisation({ name: 'Viện Nghiên cứu Xuất khẩu Thủy sản', provinceCode: '79' })
-const university = await createOrganisation({ name: 'Trường Đại học Xuất khẩu Cần Thơ', provinceCode: '92' })
+const host = await createOrganisation({ name: 'Viện Nghiên cứu Xuất khẩu Thủy sản', provinceCode: '79', verified: true })
+const university = await createOrganisation({ name: 'Trường Đại học Xuất khẩu Cần Thơ', provinceCode: '92', verified: true })
 const TAG = 'xuatkhau'
 
 function ok<T>(result: { ok: true; row: T } | { ok: false; issues: unknown }): T {

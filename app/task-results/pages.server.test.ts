@@ -19,7 +19,7 @@ import { taskResultDetailLoader } from './detail.server'
 import { taskResultListLoader } from './list.server'
 
 const { prisma } = await useTestDatabase()
-const { user, organisation: host } = await createOwner({ name: 'Viện Kiểm thử Trang Công khai', provinceCode: '79' })
+const { user, organisation: host } = await createOwner({ name: 'Viện Kiểm thử Trang Công khai', provinceCode: '79', verified: true })
 const actor = await actorFor(user.id)
 
 const ok = <T,>(r: { ok: true; row: T } | { ok: false; issues: unknown }): T => {

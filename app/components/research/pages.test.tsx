@@ -25,7 +25,7 @@ import { createOrganisation } from '../../../tests/factories'
 import { useTestDatabase } from '../../../tests/db'
 
 const { prisma } = await useTestDatabase()
-const host = await createOrganisation({ name: 'Viện Kết xuất Trang', provinceCode: '01' })
+const host = await createOrganisation({ name: 'Viện Kết xuất Trang', provinceCode: '01', verified: true })
 const organisations = await loadOrganisationIndex()
 const task = readTaskResultRow(
 	{ taskCode: 'KX.01/21-25', title: 'Hệ thống cảnh báo sạt lở', level: 'NATIONAL', hostName: host.name, startYear: 2021, endYear: 2024, fieldCodes: ['20201'], keywords: ['sạt lở'], products: 'Phần mềm: Ứng dụng cảnh báo\nQuy trình: Quy trình lắp đặt', registrationNumber: 'KX-RENDER-1', registrationDate: '2025-01-10', principalInvestigator: 'Đỗ Văn Hải', abstract: 'Tóm tắt.' },

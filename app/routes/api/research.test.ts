@@ -91,7 +91,7 @@ const rice = {
 beforeAll(async () => {
 	const operator = await createUser({ roles: ['MEMBER', 'OPERATOR'] })
 	operatorCookie = (await signIn(operator.id)).cookie
-	host = await createOwner({ name: 'Viện Nghiên cứu Nuôi trồng Thủy sản II', provinceCode: '79' })
+	host = await createOwner({ name: 'Viện Nghiên cứu Nuôi trồng Thủy sản II', provinceCode: '79', verified: true })
 	const pushed = await call(taskResultsBulk, '/task-results/bulk', { cookie: operatorCookie, body: { items: [{ ...shrimp, hostName: host.organisation.name }, sensor, rice] } })
 	expect(pushed.status).toBe(200)
 	const report = (pushed.json.data as { items: Array<{ id: string }> }).items
@@ -208,7 +208,7 @@ describe('GET /task-results/{id}', () => {
 			registrationNumber: shrimp.registrationNumber,
 			registrationDate: '2020-03-15',
 			source: 'API',
-			hostOrganisation: { id: host.organisation.id, verified: false },
+			hostOrganisation: { id: host.organisation.id, verified: true },
 			experts: [{ id: ids.an, role: 'PRINCIPAL_INVESTIGATOR', fullName: 'Nguyễn Văn An', academicTitle: 'PROFESSOR', degree: 'DOCTOR' }],
 			offers: [{ title: 'Chuyển giao quy trình PUBLISHED', organisation: { slug: host.organisation.slug } }],
 		})
