@@ -1644,7 +1644,7 @@ export async function seedDemoResearch(tx: Prisma.TransactionClient, options: { 
 	if ((await tx.taskResult.findFirst({ select: { id: true } })) || (await tx.expert.findFirst({ select: { id: true } }))) return { taskResults: 0, experts: 0, offerLinks: 0 }
 
 	const generated = generateResearch({ seed })
-	const organisations = organisationIndex(await tx.organisation.findMany({ select: { id: true, name: true, shortName: true, provinceCode: true } }))
+	const organisations = organisationIndex(await tx.organisation.findMany({ where: { verifiedAt: { not: null } }, select: { id: true, name: true, shortName: true, provinceCode: true } }))
 	const rows = readResearch(generated, organisations)
 
 	const taskPlans = await planTaskResults(tx, rows.taskResults)
