@@ -26,10 +26,17 @@ export function cleanText(value: string) {
 		.trim()
 }
 
+// Our CSV exports put an apostrophe before a cell that starts like a formula, so that spreadsheet
+// programs keep it as text (export-file.server.ts); reading it back drops the apostrophe again.
+const ESCAPED_FORMULA = /^'(?=[=+@]|-[^\d\s])/
+
 /** The cell as text ('' when empty). Numbers keep their digits (Excel hands years and codes over as numbers). */
 export function cellText(cell: Cell, multiline = false): string {
 	if (cell === null || cell === undefined) return ''
-	if (typeof cell === 'string') return multiline ? cleanText(cell) : cleanLine(cell)
+	if (typeof cell === 'string') {
+		const text = cell.replace(ESCAPED_FORMULA, '')
+		return multiline ? cleanText(text) : cleanLine(text)
+	}
 	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : ''
 	if (typeof cell === 'boolean') return cell ? 'true' : 'false'
 	if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10)

@@ -70,7 +70,8 @@ const taskRows: Array<Record<string, Cell>> = [
 		title: `Khảo sát giống lúa chịu hạn (${TAG})`,
 		level: 'GRASSROOTS',
 		hostName: university.name,
-		principalInvestigator: 'Võ Thị Em',
+		// Starts like a spreadsheet formula: the CSV escapes it, and reading it back restores it.
+		principalInvestigator: '=Võ Thị Em',
 		startYear: 2023,
 		keywords: [],
 		applicationStatus: 'NOT_APPLIED',
@@ -175,6 +176,8 @@ describe('task result exports', () => {
 		expect(text).toContain('Trần Thị Bình; Lê Văn Cường, PhD')
 		expect(text).toContain('độ mặn, xâm nhập mặn;')
 		expect(text).toContain('Hồ Chí Minh')
+		// A spreadsheet program would run "=…" as a formula.
+		expect(text).toContain(",'=Võ Thị Em,")
 	})
 
 	test('the export follows the filters and answers as an uncached attachment', async () => {
