@@ -2,6 +2,8 @@
 // fewest fields a valid row needs; pass overrides for what a test is about.
 import { randomBytes } from 'node:crypto'
 import type { MembershipRole, OrganisationType, PlatformRole } from '../app/generated/prisma/client'
+import { RouterContextProvider } from 'react-router'
+import { i18nextMiddleware } from '../app/middleware/i18next.server'
 import { createSession } from '../app/models/session.server'
 import { prisma } from '../app/utils/db.server'
 import { hashPassword } from '../app/utils/password.server'
@@ -123,5 +125,30 @@ export function completeDemand(overrides: Record<string, unknown> = {}) {
 		transferModes: ['ASSIGNMENT' as const, 'CONSULTING' as const],
 		provinceCode: '82',
 		...overrides,
+	}
+}
+
+/** A router context the i18n middleware has run on, as loaders and actions get it in the app. */
+export async function localeContext(request: Request) {
+	const context = new RouterContextProvider()
+	await i18nextMiddleware({ request, context, params: {}, unstable_pattern: '' } as never, async () => new Response())
+	return context
+}
+
+export type Outcome = { status: number; location: string | null; body: unknown }
+
+/** What a loader or action answered, whether it returned or threw a Response or data(). */
+export async function outcome(promise: Promise<unknown>): Promise<Outcome> {
+	try {
+		const value = await promise
+		if (value instanceof Response) return { status: value.status, location: value.headers.get('Location'), body: null }
+		const v = value as { type?: string; data?: unknown; init?: { status?: number } }
+		if (v?.type === 'DataWithResponseInit') return { status: v.init?.status ?? 200, location: null, body: v.data }
+		return { status: 200, location: null, body: value }
+	} catch (thrown) {
+		if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location'), body: null }
+		const v = thrown as { type?: string; data?: unknown; init?: { status?: number } }
+		if (v?.type === 'DataWithResponseInit') return { status: v.init?.status ?? 500, location: null, body: v.data }
+		throw thrown
 	}
 }

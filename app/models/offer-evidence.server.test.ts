@@ -4,14 +4,13 @@ import { RouterContextProvider } from 'react-router'
 import { describe, expect, test } from 'vitest'
 import { listingDetailLoader } from '~/listings/detail.server'
 import { listingEditLoader } from '~/listings/edit.server'
-import { i18nextMiddleware } from '~/middleware/i18next.server'
 import { ListingError } from '~/models/listing.server'
 import { createOffer } from '~/models/offer.server'
 import { linkTaskResult, listEvidence, MAX_EVIDENCE, searchLinkableTaskResults, unlinkTaskResult } from '~/models/offer-evidence.server'
 import { codeKey } from '~/models/task-result-schema'
 import * as apiOffer from '~/routes/api/offer'
 import { action as evidenceAction } from '~/routes/offers/evidence'
-import { actorFor, addMember, completeOffer, createOwner, createUser, makeRequest, signIn } from '../../tests/factories'
+import { actorFor, addMember, completeOffer, createOwner, createUser, localeContext, makeRequest, outcome, signIn } from '../../tests/factories'
 import { useTestDatabase } from '../../tests/db'
 
 const { prisma } = await useTestDatabase()
@@ -61,25 +60,7 @@ async function refusal(promise: Promise<unknown>) {
 	return null
 }
 
-async function outcome(promise: Promise<unknown>) {
-	try {
-		const value = await promise
-		if (value instanceof Response) return { status: value.status, location: value.headers.get('Location'), body: null as unknown }
-		return { status: 200, location: null, body: value }
-	} catch (thrown) {
-		if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location'), body: null }
-		const v = thrown as { type?: string; data?: unknown; init?: { status?: number } }
-		if (v?.type === 'DataWithResponseInit') return { status: v.init?.status ?? 500, location: null, body: v.data }
-		throw thrown
-	}
-}
 
-/** A router context the i18n middleware has run on, as loaders get it in the app. */
-async function localeContext(request: Request) {
-	const context = new RouterContextProvider()
-	await i18nextMiddleware({ request, context, params: {}, unstable_pattern: '' } as never, async () => new Response())
-	return context
-}
 
 async function load<T>(loader: (args: { request: Request; params: { id: string }; context: RouterContextProvider }) => Promise<T>, path: string, id: string, cookie?: string) {
 	const request = makeRequest(path, { cookie })

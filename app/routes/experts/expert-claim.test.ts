@@ -3,10 +3,8 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { RouterContextProvider } from 'react-router'
 import { afterAll, describe, expect, test } from 'vitest'
 import { startWorker } from '~/jobs/worker.server'
-import { i18nextMiddleware } from '~/middleware/i18next.server'
 import { claimPanelFor, completeClaim, findClaim, releaseClaim, requestClaim } from '~/models/expert-claim.server'
 import { maskEmail } from '~/utils/text'
 import { ExpertProfileError, updateOwnProfile } from '~/models/expert.server'
@@ -14,7 +12,7 @@ import { identityKey } from '~/models/expert-schema'
 import { renderEmail } from '~/utils/mail.server'
 import { listMailbox, readMailboxMessage } from '~/utils/mail.server'
 import { resetEnvCache } from '~/utils/env.server'
-import { actorFor, createUser, makeRequest, signIn } from '../../../tests/factories'
+import { actorFor, createUser, localeContext, makeRequest, outcome, signIn } from '../../../tests/factories'
 import { useTestDatabase } from '../../../tests/db'
 import { action as claimAction, loader as claimLoader } from './claim'
 import { action as completeAction, loader as completeLoader } from './claim-complete'
@@ -70,29 +68,8 @@ async function person(roles: Array<'MEMBER' | 'OPERATOR' | 'ADMIN'> = ['MEMBER']
 	return { user, cookie, actor: await actorFor(user.id) }
 }
 
-type Outcome = { status: number; location: string | null; body: unknown }
 
-async function outcome(promise: Promise<unknown>): Promise<Outcome> {
-	try {
-		const value = await promise
-		if (value instanceof Response) return { status: value.status, location: value.headers.get('Location'), body: null }
-		const v = value as { type?: string; data?: unknown; init?: { status?: number } }
-		if (v?.type === 'DataWithResponseInit') return { status: v.init?.status ?? 200, location: null, body: v.data }
-		return { status: 200, location: null, body: value }
-	} catch (thrown) {
-		if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location'), body: null }
-		const v = thrown as { type?: string; data?: unknown; init?: { status?: number } }
-		if (v?.type === 'DataWithResponseInit') return { status: v.init?.status ?? 500, location: null, body: v.data }
-		throw thrown
-	}
-}
 
-/** A router context the i18n middleware has run on, as loaders get it in the app. */
-async function localeContext(request: Request) {
-	const context = new RouterContextProvider()
-	await i18nextMiddleware({ request, context, params: {}, unstable_pattern: '' } as never, async () => new Response())
-	return context
-}
 
 type Handler = (args: never) => unknown
 async function call(handler: Handler, path: string, params: Record<string, string>, options: { cookie?: string; form?: Record<string, string | string[]> } = {}) {

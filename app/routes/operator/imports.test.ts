@@ -3,13 +3,11 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { RouterContextProvider } from 'react-router'
 import { afterAll, describe, expect, test } from 'vitest'
 import { validateImport } from '~/imports/run.server'
-import { i18nextMiddleware } from '~/middleware/i18next.server'
 import { PNG, fileOf } from '~/uploads/test-samples.server'
 import { resetEnvCache } from '~/utils/env.server'
-import { createOwner, createUser, signIn } from '../../../tests/factories'
+import { createOwner, createUser, localeContext, signIn } from '../../../tests/factories'
 import { useTestDatabase } from '../../../tests/db'
 import { action as detailAction, loader as detailLoader } from './import'
 import { action as uploadAction, loader as listLoader } from './imports'
@@ -41,16 +39,9 @@ function upload(file: File | null, kind = 'TASK_RESULTS') {
 	return form
 }
 
-// Loaders read the language from the context the i18n middleware fills.
-async function contextFor(req: Request) {
-	const context = new RouterContextProvider()
-	await i18nextMiddleware({ request: req, context, params: {}, unstable_pattern: '' } as never, async () => new Response())
-	return context
-}
-
 async function run(handler: (args: never) => unknown, req: Request, params: Record<string, string> = {}) {
 	try {
-		const result = await handler({ request: req, params, context: await contextFor(req) } as never)
+		const result = await handler({ request: req, params, context: await localeContext(req) } as never)
 		return result
 	} catch (error) {
 		if (error instanceof Response) return error
