@@ -39,7 +39,7 @@ import { ApiError, forbidden, notFound, validationFailed, type FieldErrors } fro
 import { apiRoute } from './handler.server'
 import { paged, readPage } from './pagination.server'
 import { apiJson } from './responses.server'
-import { parseQuery, readJsonObject, validate } from './validation.server'
+import { commonListQueryFields, parseQuery, readJsonObject, validate } from './validation.server'
 import { runListingAction } from '~/models/listing-actions.server'
 import { listEvidence, type EvidenceItem } from '~/models/offer-evidence.server'
 
@@ -177,16 +177,7 @@ const moneyQuery = z.coerce
 // The filters of the public list pages; unlike the pages (which drop what does not parse), the API
 // answers a bad filter with 400, so an integration's typo does not silently widen its results.
 const listQueryFields = {
-	q: z
-		.string()
-		.trim()
-		.max(200, msg('validation.tooLong', { max: 200 }))
-		.optional(),
-	field: z
-		.string()
-		.regex(/^\d{1,5}$/, msg('api.errors.unknownScienceField'))
-		.optional(),
-	province: z.string().regex(/^\d{2}$/, msg('validation.province')).optional(),
+	...commonListQueryFields,
 	trl: z.coerce
 		.number({ error: msg('listings.validation.trl') })
 		.int(msg('listings.validation.trl'))

@@ -14,7 +14,7 @@ import { notFound } from './errors.server'
 import { apiRoute } from './handler.server'
 import { paged, readPage } from './pagination.server'
 import { apiJson } from './responses.server'
-import { parseQuery } from './validation.server'
+import { commonListQueryFields, parseQuery } from './validation.server'
 
 // ---------------------------------------------------------------------------------------------
 // Query schemas. The pages drop a filter that does not parse; the API answers it with a 400 naming
@@ -37,16 +37,7 @@ const text = (max: number) =>
 		.max(max, msg('validation.tooLong', { max }))
 
 const commonQuery = {
-	q: z
-		.string()
-		.trim()
-		.max(200, msg('validation.tooLong', { max: 200 }))
-		.optional(),
-	field: z
-		.string()
-		.regex(/^\d{1,5}$/, msg('api.errors.unknownScienceField'))
-		.optional(),
-	province: z.string().regex(/^\d{2}$/, msg('validation.province')).optional(),
+	...commonListQueryFields,
 	organisation: z.string().trim().regex(/^[\w-]{1,40}$/, msg('api.research.organisationId')).optional(),
 	level: z.enum(TASK_LEVELS, { error: msg('validation.choose') }).optional(),
 	yearFrom: yearQuery.optional(),

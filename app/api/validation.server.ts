@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { msg } from '~/utils/validation'
 import { ApiError, badRequest, payloadTooLarge, ROOT_FIELD, unsupportedMediaType, validationFailed, zodFieldErrors } from './errors.server'
 
@@ -112,4 +112,18 @@ export function parseQuery<S extends z.ZodType>(request: Request | URL, schema: 
 	// An empty parameter (`?max=`, as HTML forms send blank inputs) means "not given", never 0.
 	for (const [key, value] of url.searchParams) if (!(key in query) && value !== '') query[key] = value
 	return validate(schema, query)
+}
+
+/** The text, S&T field and province filters every public list of the API takes, checked strictly (a typo is a 400). */
+export const commonListQueryFields = {
+	q: z
+		.string()
+		.trim()
+		.max(200, msg('validation.tooLong', { max: 200 }))
+		.optional(),
+	field: z
+		.string()
+		.regex(/^\d{1,5}$/, msg('api.errors.unknownScienceField'))
+		.optional(),
+	province: z.string().regex(/^\d{2}$/, msg('validation.province')).optional(),
 }

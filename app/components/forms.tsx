@@ -65,3 +65,37 @@ export function Field({ label, meta, type = 'text', hint, autoComplete, classNam
 export function FormErrors({ errors, id }: { errors?: string[] | null; id?: string }) {
 	return <ErrorList id={id} errors={errors} />
 }
+
+/** A labelled select of a conform form with an empty first option; errors below it. */
+export function SelectField({ meta, label, options, placeholder }: { meta: FieldMetadata<unknown>; label: string; options: ReadonlyArray<{ code: string; name: string }>; placeholder: string }) {
+	return (
+		<div className="field">
+			<label htmlFor={meta.id}>{label}</label>
+			<select
+				id={meta.id}
+				name={meta.name}
+				key={meta.key}
+				defaultValue={typeof meta.initialValue === 'string' ? meta.initialValue : ''}
+				aria-invalid={meta.errors ? true : undefined}
+				aria-describedby={meta.errors ? meta.errorId : undefined}
+			>
+				<option value="">{placeholder}</option>
+				{options.map((o) => (
+					<option key={o.code} value={o.code}>
+						{o.name}
+					</option>
+				))}
+			</select>
+			<ErrorList id={meta.errorId} errors={meta.errors} />
+		</div>
+	)
+}
+
+/** A checkbox of a conform form (checked when its value is "on"). */
+export function CheckboxField({ meta, label }: { meta: FieldMetadata<unknown>; label: string }) {
+	return (
+		<label className="checkbox">
+			<input type="checkbox" id={meta.id} name={meta.name} key={meta.key} defaultChecked={meta.initialValue === 'on'} /> {label}
+		</label>
+	)
+}

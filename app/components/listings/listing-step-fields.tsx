@@ -1,6 +1,6 @@
 import type { FieldMetadata, FormMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { ErrorList } from '~/components/forms'
+import { CheckboxField, ErrorList, SelectField } from '~/components/forms'
 import { IP_STATUSES, TRANSFER_MODES, type ListingKind, type StepName } from '~/models/listing-schema'
 
 type Fields = Record<string, FieldMetadata<unknown>>
@@ -29,32 +29,6 @@ function Text({ meta, label, hint, multiline, rows, type = 'text', inputMode }: 
 			{hint ? <p className="field-hint">{hint}</p> : null}
 			<ErrorList id={meta.errorId} errors={meta.errors} />
 		</div>
-	)
-}
-
-function Select({ meta, label, options, placeholder }: { meta: FieldMetadata<unknown>; label: string; options: Option[]; placeholder: string }) {
-	return (
-		<div className="field">
-			<label htmlFor={meta.id}>{label}</label>
-			<select id={meta.id} name={meta.name} key={meta.key} defaultValue={str(meta.initialValue)} aria-invalid={meta.errors ? true : undefined}>
-				<option value="">{placeholder}</option>
-				{options.map((o) => (
-					<option key={o.code} value={o.code}>
-						{o.name}
-					</option>
-				))}
-			</select>
-			<ErrorList id={meta.errorId} errors={meta.errors} />
-		</div>
-	)
-}
-
-function Checkbox({ meta, label }: { meta: FieldMetadata<unknown>; label: string }) {
-	return (
-		<label className="checkbox">
-			<input type="checkbox" id={meta.id} name={meta.name} key={meta.key} defaultChecked={meta.initialValue === 'on'} />
-			{label}
-		</label>
 	)
 }
 
@@ -106,15 +80,15 @@ export function ListingStepFields({
 					<ErrorList id={f('fieldCodes').errorId} errors={f('fieldCodes').errors} />
 				</div>
 				<Text meta={f('keywords')} label={t('listings.fields.keywords')} hint={t('listings.fields.keywordsHint')} />
-				<Select meta={f('provinceCode')} label={t('listings.fields.province')} options={provinces} placeholder={t('listings.fields.chooseProvince')} />
+				<SelectField meta={f('provinceCode')} label={t('listings.fields.province')} options={provinces} placeholder={t('listings.fields.chooseProvince')} />
 			</>
 		)
 	}
 	if (step === 'technical') {
 		return kind === 'offer' ? (
 			<>
-				<Select meta={f('trl')} label={t('listings.fields.trl')} options={trlOptions} placeholder={t('listings.fields.chooseTrl')} />
-				<Select
+				<SelectField meta={f('trl')} label={t('listings.fields.trl')} options={trlOptions} placeholder={t('listings.fields.chooseTrl')} />
+				<SelectField
 					meta={f('ipStatus')}
 					label={t('listings.fields.ipStatus')}
 					options={IP_STATUSES.map((s) => ({ code: s, name: t(`listings.ipStatus.${s}`) }))}
@@ -125,7 +99,7 @@ export function ListingStepFields({
 			</>
 		) : (
 			<>
-				<Select meta={f('minTrl')} label={t('listings.fields.minTrl')} options={trlOptions} placeholder={t('listings.fields.chooseTrl')} />
+				<SelectField meta={f('minTrl')} label={t('listings.fields.minTrl')} options={trlOptions} placeholder={t('listings.fields.chooseTrl')} />
 				<Text meta={f('deadline')} label={t('listings.fields.deadline')} type="date" />
 			</>
 		)
@@ -153,7 +127,7 @@ export function ListingStepFields({
 						<Text meta={f(lo)} label={t(`listings.fields.${lo as 'priceMin' | 'budgetMin'}`)} inputMode="numeric" />
 						<Text meta={f(hi)} label={t(`listings.fields.${hi as 'priceMax' | 'budgetMax'}`)} inputMode="numeric" />
 					</div>
-					<Checkbox meta={f(open)} label={t(kind === 'offer' ? 'listings.fields.priceNegotiable' : 'listings.fields.budgetUndisclosed')} />
+					<CheckboxField meta={f(open)} label={t(kind === 'offer' ? 'listings.fields.priceNegotiable' : 'listings.fields.budgetUndisclosed')} />
 				</fieldset>
 			</>
 		)

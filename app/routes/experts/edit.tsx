@@ -1,9 +1,9 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/edit'
-import { ErrorList, Field, FormErrors } from '~/components/forms'
+import { CheckboxField, ErrorList, Field, FormErrors, SelectField } from '~/components/forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { AppLocale } from '~/locales'
 import { getLocale } from '~/middleware/i18next.server'
@@ -75,31 +75,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return redirect(`/experts/${params.id}?saved=1`, { status: 303 })
 }
 
-function Select({ meta, label, options, placeholder }: { meta: FieldMetadata<unknown>; label: string; options: Array<{ code: string; name: string }>; placeholder: string }) {
-	return (
-		<div className="field">
-			<label htmlFor={meta.id}>{label}</label>
-			<select {...getSelectProps(meta as FieldMetadata<string>)} key={meta.key}>
-				<option value="">{placeholder}</option>
-				{options.map((o) => (
-					<option key={o.code} value={o.code}>
-						{o.name}
-					</option>
-				))}
-			</select>
-			<ErrorList id={meta.errorId} errors={meta.errors} />
-		</div>
-	)
-}
-
-function Checkbox({ meta, label }: { meta: FieldMetadata<unknown>; label: string }) {
-	return (
-		<label className="checkbox">
-			<input type="checkbox" id={meta.id} name={meta.name} key={meta.key} defaultChecked={meta.initialValue === 'on'} /> {label}
-		</label>
-	)
-}
-
 export default function EditExpertProfilePage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation()
 	const navigation = useNavigation()
@@ -132,13 +107,13 @@ export default function EditExpertProfilePage({ loaderData, actionData }: Route.
 			<Form method="post" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<div className="grid-2">
-					<Select
+					<SelectField
 						meta={f.academicTitle!}
 						label={t('expertProfile.edit.academicTitle')}
 						options={ACADEMIC_TITLES.map((code) => ({ code, name: t(`expertProfile.titles.${code}`) }))}
 						placeholder={t('expertProfile.edit.none')}
 					/>
-					<Select
+					<SelectField
 						meta={f.degree!}
 						label={t('expertProfile.edit.degree')}
 						options={DEGREES.map((code) => ({ code, name: t(`expertProfile.degrees.${code}`) }))}
@@ -146,7 +121,7 @@ export default function EditExpertProfilePage({ loaderData, actionData }: Route.
 					/>
 				</div>
 				<Field label={t('expertProfile.edit.organisationName') + optional} meta={fields.organisationName} />
-				<Select meta={f.provinceCode!} label={t('expertProfile.edit.provinceCode') + optional} options={loaderData.provinces} placeholder={t('expertProfile.edit.chooseProvince')} />
+				<SelectField meta={f.provinceCode!} label={t('expertProfile.edit.provinceCode') + optional} options={loaderData.provinces} placeholder={t('expertProfile.edit.chooseProvince')} />
 				<div className="field">
 					<label htmlFor={f.fieldCodes!.id}>{t('expertProfile.edit.fieldCodes')}</label>
 					<select id={f.fieldCodes!.id} name="fieldCodes" multiple size={10} key={f.fieldCodes!.key} defaultValue={[...selectedFields]}>
@@ -168,8 +143,8 @@ export default function EditExpertProfilePage({ loaderData, actionData }: Route.
 				</div>
 				<fieldset className="fieldset">
 					<legend>{t('expertProfile.edit.availability')}</legend>
-					<Checkbox meta={f.availableForAppraisal!} label={t('expertProfile.edit.availableForAppraisal')} />
-					<Checkbox meta={f.availableForConsulting!} label={t('expertProfile.edit.availableForConsulting')} />
+					<CheckboxField meta={f.availableForAppraisal!} label={t('expertProfile.edit.availableForAppraisal')} />
+					<CheckboxField meta={f.availableForConsulting!} label={t('expertProfile.edit.availableForConsulting')} />
 					<div className="field">
 						<label htmlFor={fields.availabilityNote.id}>{t('expertProfile.edit.availabilityNote') + optional}</label>
 						<textarea {...getTextareaProps(fields.availabilityNote)} key={fields.availabilityNote.key} rows={3} />
