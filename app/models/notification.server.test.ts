@@ -124,6 +124,19 @@ describe('notify', () => {
 		await send({ userId: user.id, kind: 'organisation.verified', params: { organisationName: 'X' } })
 		expect(await emailJobsTo(user.email)).toHaveLength(0)
 	})
+
+	test('skips an account deleted before it is written to, instead of failing the caller’s change', async () => {
+		const gone = await createUser()
+		const stays = await createUser()
+		await prisma.user.delete({ where: { id: gone.id } })
+		const results = await inTransaction(async (unit) => [
+			await notify(unit, { userId: gone.id, kind: 'organisation.verified', params: { organisationName: 'X' } }),
+			await notify(unit, { userId: stays.id, kind: 'organisation.verified', params: { organisationName: 'X' } }),
+		])
+		expect(results[0]).toBeNull()
+		expect(results[1]).not.toBeNull()
+		expect(await prisma.notification.count({ where: { userId: stays.id } })).toBe(1)
+	})
 })
 
 describe('preferences', () => {

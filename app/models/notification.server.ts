@@ -112,11 +112,16 @@ export async function notify(unit: Unit, input: NotificationInput): Promise<{ id
 	const params = input.params ?? {}
 	const link = input.link ?? null
 
-	const preference = await unit.tx.notificationPreference.findUnique({
-		where: { userId_kind: { userId, kind } },
-		select: { channel: true },
-	})
-	const channel = effectiveChannel(spec, preference?.channel)
+	// The recipient's row is locked against deletion until the caller's transaction ends: a user
+	// deleted meanwhile (say, between listing the operators and writing to each) is skipped instead
+	// of failing the whole change on the foreign key.
+	const [recipient] = await unit.tx.$queryRaw<Array<{ email: string; name: string; locale: 'vi' | 'en'; disabledAt: Date | null; channel: NotificationChannel | null }>>`
+		SELECT u.email, u.name, u.locale::text AS locale, u."disabledAt", p.channel::text AS channel
+		FROM "User" u LEFT JOIN "NotificationPreference" p ON p."userId" = u.id AND p.kind = ${kind}
+		WHERE u.id = ${userId}
+		FOR KEY SHARE OF u`
+	if (!recipient) return null
+	const channel = effectiveChannel(spec, recipient.channel)
 	if (channel === 'NONE') return null
 
 	let created: { id: string; createdAt: Date } | null = null
@@ -130,16 +135,12 @@ export async function notify(unit: Unit, input: NotificationInput): Promise<{ id
 	}
 
 	if (channel === 'EMAIL' || channel === 'BOTH') {
-		const user = await unit.tx.user.findUnique({
-			where: { id: userId },
-			select: { email: true, name: true, locale: true, disabledAt: true },
-		})
-		if (user && !user.disabledAt) {
+		if (!recipient.disabledAt) {
 			await enqueueEmail(unit.tx, {
-				to: user.email,
-				locale: user.locale,
+				to: recipient.email,
+				locale: recipient.locale,
 				template: kind,
-				params: { ...params, recipientName: user.name, ...(link ? { link } : {}) },
+				params: { ...params, recipientName: recipient.name, ...(link ? { link } : {}) },
 			})
 			unit.afterCommit(nudgeWorker)
 		}
