@@ -1,0 +1,297 @@
+// The default engine: the index is the SearchDocument table in our own database, matched through
+// GIN indexes on tsvectors (exact and folded words, weighted by field) and ranked on the small
+// `head` vector only, so a common word never reads thousands of long vectors back (STACK-NOTES).
+import { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { editDistance } from '~/utils/text'
+import { words } from '../../../matching'
+import { highlight, snippet } from '../highlight'
+import {
+	applyCorrections,
+	correctableWords,
+	expandSynonyms,
+	highlightTerms,
+	parseQuery,
+	toTsquery,
+	type ParsedQuery,
+	type SynonymIndex,
+} from '../query'
+import {
+	KIND_OF_TYPE,
+	PRICE_BUCKETS,
+	TYPE_OF_KIND,
+	type FacetCounts,
+	type FacetName,
+	type SearchDocument,
+	type SearchEngine,
+	type SearchRequest,
+	type SearchResponse,
+	type Suggestion,
+} from '../types'
+
+const sql = Prisma.sql
+const empty = Prisma.empty
+
+/** Long text is indexed whole but kept only this long for snippets. */
+const STORED_TEXT = 1200
+const INDEX_BATCH = 250
+
+type HitRow = {
+	id: string
+	kind: keyof typeof TYPE_OF_KIND
+	entityId: string
+	title: string
+	subtitle: string
+	summary: string
+	keywords: string[]
+	fieldPaths: string[]
+	provinceCode: string | null
+	trl: number | null
+	transferModes: string[]
+	ipStatus: string | null
+	price: bigint | null
+	year: number | null
+	publishedAt: Date | null
+	score: number
+}
+
+export type PostgresEngineOptions = { synonyms: () => Promise<SynonymIndex> }
+
+const priceBucketSql = sql`CASE ${Prisma.join(
+	PRICE_BUCKETS.map(
+		(b) =>
+			sql`WHEN ${b.min === null ? sql`true` : sql`price >= ${b.min}`} AND ${b.max === null ? sql`true` : sql`price < ${b.max}`} THEN ${b.key}`,
+	),
+	' ',
+)} END`
+
+export function createPostgresEngine(options: PostgresEngineOptions): SearchEngine {
+	async function prepare(request: SearchRequest) {
+		let query = parseQuery(request.text)
+		query = expandSynonyms(query, await options.synonyms())
+		const corrected = await correct(query)
+		return corrected
+	}
+
+	async function correct(query: ParsedQuery) {
+		const candidates = correctableWords(query)
+		if (candidates.length === 0) return { query, correctedText: null }
+		const missing = await prisma.$queryRaw<Array<{ w: string }>>`
+			SELECT w FROM unnest(${candidates}::text[]) w
+			WHERE NOT EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term = w)`
+		if (missing.length === 0) return { query, correctedText: null }
+		const corrections = new Map<string, string[]>()
+		for (const { w } of missing) {
+			// `%` uses the trigram index at its default threshold (0.3); the edit distance keeps
+			// only real typos: one edit in a word of 4-7 letters, two in longer ones.
+			const near = await prisma.$queryRaw<Array<{ term: string }>>`
+				SELECT term FROM "SearchTerm" WHERE term % ${w}
+				ORDER BY similarity(term, ${w}) DESC, term LIMIT 8`
+			const allowed = w.length >= 8 ? 2 : 1
+			const ok = near.map((n) => n.term).filter((t) => editDistance(t, w) <= allowed)
+			if (ok.length > 0) corrections.set(w, ok.slice(0, 3))
+		}
+		return applyCorrections(query, corrections)
+	}
+
+	function conditions(request: SearchRequest, tsq: string | null, { withTypes }: { withTypes: boolean }) {
+		const f = request.filters ?? {}
+		const parts: Prisma.Sql[] = []
+		if (tsq) parts.push(sql`d.body @@ to_tsquery('simple', ${tsq})`)
+		if (withTypes && request.types && request.types.length > 0) {
+			parts.push(sql`d.kind = ANY(${request.types.map((t) => KIND_OF_TYPE[t])}::"SearchKind"[])`)
+		}
+		if (f.fields?.length) parts.push(sql`d."fieldPaths" && ${f.fields}::text[]`)
+		if (f.provinces?.length) parts.push(sql`d."provinceCode" = ANY(${f.provinces}::text[])`)
+		if (f.trl?.length) parts.push(sql`d.trl = ANY(${f.trl}::int[])`)
+		if (f.transferModes?.length) parts.push(sql`d."transferModes" && ${f.transferModes}::text[]`)
+		if (f.ipStatuses?.length) parts.push(sql`d."ipStatus" = ANY(${f.ipStatuses}::text[])`)
+		if (f.years?.length) parts.push(sql`d.year = ANY(${f.years}::int[])`)
+		if (f.prices?.length) parts.push(sql`(${priceBucketSql}) = ANY(${f.prices}::text[])`)
+		if (request.ids) parts.push(sql`d.id = ANY(${request.ids}::text[])`)
+		if (request.publishedSince) parts.push(sql`d."publishedAt" >= ${request.publishedSince}`)
+		return parts.length ? sql`WHERE ${Prisma.join(parts, ' AND ')}` : empty
+	}
+
+	function orderBy(request: SearchRequest, tsq: string | null) {
+		const relevance = tsq ? sql`score DESC, ` : empty
+		switch (request.sort ?? 'relevance') {
+			case 'newest':
+				return sql`ORDER BY d."publishedAt" DESC NULLS LAST, d.id`
+			case 'price-asc':
+				return sql`ORDER BY d.price ASC NULLS LAST, ${relevance} d."publishedAt" DESC NULLS LAST, d.id`
+			case 'price-desc':
+				return sql`ORDER BY d.price DESC NULLS LAST, ${relevance} d."publishedAt" DESC NULLS LAST, d.id`
+			default:
+				return sql`ORDER BY ${relevance} d."publishedAt" DESC NULLS LAST, d.id`
+		}
+	}
+
+	async function facetCounts(request: SearchRequest, tsq: string | null): Promise<FacetCounts> {
+		const types = request.types?.length ? request.types.map((t) => KIND_OF_TYPE[t]) : null
+		const inTypes = types ? sql`kind = ANY(${types}::"SearchKind"[])` : sql`true`
+		const fields = request.filters?.fields ?? []
+		// One chosen field opens its children; otherwise the top of the tree.
+		const parent = fields.length === 1 ? fields[0]! : ''
+		const childLength = parent ? parent.length + 2 : 1
+		const rows = await prisma.$queryRaw<Array<{ facet: FacetName; value: string; count: bigint }>>`
+			WITH m AS MATERIALIZED (
+				SELECT d.kind, d."fieldPaths", d."provinceCode", d.trl, d."transferModes", d."ipStatus", d.year, ${priceBucketSql} AS bucket
+				FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: false })}
+			)
+			SELECT 'type' AS facet, kind::text AS value, count(*) AS count FROM m GROUP BY kind
+			UNION ALL SELECT 'field', f, count(*) FROM m, unnest(m."fieldPaths") f
+				WHERE ${inTypes} AND length(f) = ${childLength} AND f LIKE ${`${parent}%`} GROUP BY f
+			UNION ALL SELECT 'province', "provinceCode", count(*) FROM m WHERE ${inTypes} AND "provinceCode" IS NOT NULL GROUP BY "provinceCode"
+			UNION ALL SELECT 'trl', trl::text, count(*) FROM m WHERE ${inTypes} AND trl IS NOT NULL GROUP BY trl
+			UNION ALL SELECT 'transferMode', t, count(*) FROM m, unnest(m."transferModes") t WHERE ${inTypes} GROUP BY t
+			UNION ALL SELECT 'ipStatus', "ipStatus", count(*) FROM m WHERE ${inTypes} AND "ipStatus" IS NOT NULL GROUP BY "ipStatus"
+			UNION ALL SELECT 'price', bucket, count(*) FROM m WHERE ${inTypes} AND bucket IS NOT NULL GROUP BY bucket
+			UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE ${inTypes} AND year IS NOT NULL GROUP BY year`
+		const facets: FacetCounts = { type: [], field: [], province: [], trl: [], transferMode: [], ipStatus: [], price: [], year: [] }
+		for (const r of rows) {
+			const value = r.facet === 'type' ? TYPE_OF_KIND[r.value as keyof typeof TYPE_OF_KIND] : r.value
+			facets[r.facet].push({ value, count: Number(r.count) })
+		}
+		for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+		return facets
+	}
+
+	return {
+		name: 'postgres',
+
+		async setup() {
+			// The schema is the migration's; nothing to configure.
+		},
+
+		async index(docs: SearchDocument[]) {
+			for (let i = 0; i < docs.length; i += INDEX_BATCH) {
+				const batch = docs.slice(i, i + INDEX_BATCH)
+				const rows = batch.map((d) => ({
+					id: d.id,
+					kind: KIND_OF_TYPE[d.type],
+					entityId: d.entityId,
+					title: d.title,
+					subtitle: d.subtitle,
+					summary: (d.summary || d.body).slice(0, STORED_TEXT),
+					keywords: d.keywords,
+					fieldPaths: d.fieldPaths,
+					provinceCode: d.provinceCode,
+					trl: d.trl,
+					transferModes: d.transferModes,
+					ipStatus: d.ipStatus,
+					price: d.price === null ? null : d.price.toString(),
+					year: d.year,
+					publishedAt: d.publishedAt?.toISOString() ?? null,
+					version: d.version,
+					a: words(d.title).join(' '),
+					b: words(d.keywords.join(' ')).join(' '),
+					c: words(d.summary).join(' '),
+					dd: words(`${d.subtitle} ${d.body}`).join(' '),
+				}))
+				await prisma.$executeRaw`
+					INSERT INTO "SearchDocument" (id, kind, "entityId", title, subtitle, summary, keywords, "fieldPaths", "provinceCode",
+						trl, "transferModes", "ipStatus", price, year, "publishedAt", version, head, body, "indexedAt")
+					SELECT r.id, r.kind::"SearchKind", r."entityId", r.title, r.subtitle, r.summary, r.keywords, r."fieldPaths", r."provinceCode",
+						r.trl, r."transferModes", r."ipStatus", r.price::bigint, r.year, r."publishedAt"::timestamptz, r.version,
+						caunoi_search_vector(r.a, r.b, r.c, ''), caunoi_search_vector(r.a, r.b, r.c, r.dd), now()
+					FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, kind text, "entityId" text, title text, subtitle text,
+						summary text, keywords text[], "fieldPaths" text[], "provinceCode" text, trl int, "transferModes" text[], "ipStatus" text,
+						price text, year int, "publishedAt" text, version text, a text, b text, c text, dd text)
+					ON CONFLICT (id) DO UPDATE SET
+						title = EXCLUDED.title, subtitle = EXCLUDED.subtitle, summary = EXCLUDED.summary, keywords = EXCLUDED.keywords,
+						"fieldPaths" = EXCLUDED."fieldPaths", "provinceCode" = EXCLUDED."provinceCode", trl = EXCLUDED.trl,
+						"transferModes" = EXCLUDED."transferModes", "ipStatus" = EXCLUDED."ipStatus", price = EXCLUDED.price,
+						year = EXCLUDED.year, "publishedAt" = EXCLUDED."publishedAt", version = EXCLUDED.version,
+						head = EXCLUDED.head, body = EXCLUDED.body, "indexedAt" = EXCLUDED."indexedAt"`
+				// The spelling fallback's vocabulary. Words of removed documents stay: a correction
+				// to one finds nothing, and the next rebuild drops it.
+				await prisma.$executeRaw`
+					INSERT INTO "SearchTerm" (term)
+					SELECT DISTINCT w FROM "SearchDocument" d, unnest(tsvector_to_array(d.body)) w
+					WHERE d.id = ANY(${batch.map((d) => d.id)}::text[]) AND length(w) >= 4 AND w !~ '^[0-9]+$'
+					ON CONFLICT DO NOTHING`
+			}
+		},
+
+		async remove(ids: string[]) {
+			if (ids.length === 0) return
+			await prisma.$executeRaw`DELETE FROM "SearchDocument" WHERE id = ANY(${ids}::text[])`
+		},
+
+		async search(request: SearchRequest): Promise<SearchResponse> {
+			const page = Math.max(1, request.page ?? 1)
+			const perPage = Math.min(100, Math.max(1, request.perPage ?? 20))
+			const { query, correctedText } = await prepare(request)
+			const tsq = query.clauses.length > 0 ? toTsquery(query) : null
+			const score = tsq ? sql`ts_rank(d.head, to_tsquery('simple', ${tsq}))` : sql`0::real`
+			const hitsPromise = prisma.$queryRaw<HitRow[]>`
+				SELECT d.id, d.kind::text AS kind, d."entityId", d.title, d.subtitle, d.summary, d.keywords, d."fieldPaths", d."provinceCode",
+					d.trl, d."transferModes", d."ipStatus", d.price, d.year, d."publishedAt", ${score} AS score
+				FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}
+				${orderBy(request, tsq)}
+				LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`
+			const facetsPromise = request.facets === false ? null : facetCounts(request, tsq)
+			const countPromise =
+				request.facets === false
+					? prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}`
+					: null
+			const [rows, facets, count] = await Promise.all([hitsPromise, facetsPromise, countPromise])
+			const types = request.types?.length ? new Set(request.types) : null
+			const total = facets
+				? facets.type.filter((f) => !types || types.has(f.value as never)).reduce((s, f) => s + f.count, 0)
+				: Number(count?.[0]?.n ?? 0)
+			const needles = highlightTerms(query)
+			return {
+				total,
+				page,
+				perPage,
+				correctedText,
+				facets: facets ?? { type: [], field: [], province: [], trl: [], transferMode: [], ipStatus: [], price: [], year: [] },
+				hits: rows.map((r) => ({
+					id: r.id,
+					type: TYPE_OF_KIND[r.kind],
+					entityId: r.entityId,
+					title: highlight(r.title, needles),
+					subtitle: r.subtitle,
+					snippet: snippet(r.summary, needles),
+					keywords: r.keywords,
+					fieldPaths: r.fieldPaths,
+					provinceCode: r.provinceCode,
+					trl: r.trl,
+					transferModes: r.transferModes,
+					ipStatus: r.ipStatus,
+					price: r.price === null ? null : r.price.toString(),
+					year: r.year,
+					publishedAt: r.publishedAt?.toISOString() ?? null,
+					score: Number(r.score),
+				})),
+			}
+		},
+
+		async suggest(text: string, limit: number): Promise<Suggestion[]> {
+			const query = parseQuery(text)
+			if (query.clauses.length === 0) return []
+			// Titles and keywords only (weights A and B): what a suggestion list shows.
+			const weighted = toTsquery(query, { weights: 'AB' })
+			const rows = await prisma.$queryRaw<Array<{ id: string; kind: keyof typeof TYPE_OF_KIND; entityId: string; title: string; subtitle: string }>>`
+				SELECT d.id, d.kind::text AS kind, d."entityId", d.title, d.subtitle
+				FROM "SearchDocument" d
+				WHERE d.head @@ to_tsquery('simple', ${weighted})
+				ORDER BY ts_rank(d.head, to_tsquery('simple', ${weighted})) DESC, d."publishedAt" DESC NULLS LAST, d.id
+				LIMIT ${limit}`
+			const needles = highlightTerms(query)
+			return rows.map((r) => ({ kind: 'document', id: r.id, type: TYPE_OF_KIND[r.kind], entityId: r.entityId, title: highlight(r.title, needles), subtitle: r.subtitle }))
+		},
+
+		async versions() {
+			const rows = await prisma.$queryRaw<Array<{ id: string; version: string }>>`SELECT id, version FROM "SearchDocument"`
+			return new Map(rows.map((r) => [r.id, r.version]))
+		},
+
+		async clear() {
+			await prisma.$executeRaw`DELETE FROM "SearchDocument"`
+			await prisma.$executeRaw`DELETE FROM "SearchTerm"`
+		},
+	}
+}
