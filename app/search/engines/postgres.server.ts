@@ -65,7 +65,7 @@ const priceBucketSql = sql`CASE ${Prisma.join(
 	' ',
 )} END`
 
-export function createPostgresEngine(options: PostgresEngineOptions): SearchEngine {
+export function createPostgresEngine(options: PostgresEngineOptions) {
 	async function prepare(request: SearchRequest) {
 		let query = parseQuery(request.text)
 		query = expandSynonyms(query, await options.synonyms())
@@ -127,14 +127,14 @@ export function createPostgresEngine(options: PostgresEngineOptions): SearchEngi
 		}
 	}
 
-	async function facetCounts(request: SearchRequest, tsq: string | null): Promise<FacetCounts> {
+	function facetSql(request: SearchRequest, tsq: string | null): Prisma.Sql {
 		const types = request.types?.length ? request.types.map((t) => KIND_OF_TYPE[t]) : null
 		const inTypes = types ? sql`kind = ANY(${types}::"SearchKind"[])` : sql`true`
 		const fields = request.filters?.fields ?? []
 		// One chosen field opens its children; otherwise the top of the tree.
 		const parent = fields.length === 1 ? fields[0]! : ''
 		const childLength = parent ? parent.length + 2 : 1
-		const rows = await prisma.$queryRaw<Array<{ facet: FacetName; value: string; count: bigint }>>`
+		return sql`
 			WITH m AS MATERIALIZED (
 				SELECT d.kind, d."fieldPaths", d."provinceCode", d.trl, d."transferModes", d."ipStatus", d.year, ${priceBucketSql} AS bucket
 				FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: false })}
@@ -148,6 +148,10 @@ export function createPostgresEngine(options: PostgresEngineOptions): SearchEngi
 			UNION ALL SELECT 'ipStatus', "ipStatus", count(*) FROM m WHERE ${inTypes} AND "ipStatus" IS NOT NULL GROUP BY "ipStatus"
 			UNION ALL SELECT 'price', bucket, count(*) FROM m WHERE ${inTypes} AND bucket IS NOT NULL GROUP BY bucket
 			UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE ${inTypes} AND year IS NOT NULL GROUP BY year`
+	}
+
+	async function facetCounts(statement: Prisma.Sql): Promise<FacetCounts> {
+		const rows = await prisma.$queryRaw<Array<{ facet: FacetName; value: string; count: bigint }>>(statement)
 		const facets: FacetCounts = { type: [], field: [], province: [], trl: [], transferMode: [], ipStatus: [], price: [], year: [] }
 		for (const r of rows) {
 			const value = r.facet === 'type' ? TYPE_OF_KIND[r.value as keyof typeof TYPE_OF_KIND] : r.value
@@ -157,14 +161,33 @@ export function createPostgresEngine(options: PostgresEngineOptions): SearchEngi
 		return facets
 	}
 
-	return {
-		name: 'postgres',
+	/** The statements a search runs once its text is parsed, expanded and corrected (the benchmark's "bare" queries). */
+	async function statements(request: SearchRequest) {
+		const page = Math.max(1, request.page ?? 1)
+		const perPage = Math.min(100, Math.max(1, request.perPage ?? 20))
+		const { query, correctedText } = await prepare(request)
+		const tsq = query.clauses.length > 0 ? toTsquery(query) : null
+		const score = tsq ? sql`ts_rank(d.head, to_tsquery('simple', ${tsq}))` : sql`0::real`
+		const hits = sql`
+			SELECT d.id, d.kind::text AS kind, d."entityId", d.title, d.subtitle, d.summary, d.keywords, d."fieldPaths", d."provinceCode",
+				d.trl, d."transferModes", d."ipStatus", d.price, d.year, d."publishedAt", ${score} AS score
+			FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}
+			${orderBy(request, tsq)}
+			LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`
+		const facets = request.facets === false ? null : facetSql(request, tsq)
+		const count = request.facets === false ? sql`SELECT count(*) AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}` : null
+		return { page, perPage, query, correctedText, hits, facets, count }
+	}
 
-		async setup() {
+	return {
+		name: 'postgres' as const,
+		statements,
+
+		async setup(): Promise<void> {
 			// The schema is the migration's; nothing to configure.
 		},
 
-		async index(docs: SearchDocument[]) {
+		async index(docs: SearchDocument[]): Promise<void> {
 			for (let i = 0; i < docs.length; i += INDEX_BATCH) {
 				const batch = docs.slice(i, i + INDEX_BATCH)
 				const rows = batch.map((d) => ({
@@ -214,29 +237,18 @@ export function createPostgresEngine(options: PostgresEngineOptions): SearchEngi
 			}
 		},
 
-		async remove(ids: string[]) {
+		async remove(ids: string[]): Promise<void> {
 			if (ids.length === 0) return
 			await prisma.$executeRaw`DELETE FROM "SearchDocument" WHERE id = ANY(${ids}::text[])`
 		},
 
 		async search(request: SearchRequest): Promise<SearchResponse> {
-			const page = Math.max(1, request.page ?? 1)
-			const perPage = Math.min(100, Math.max(1, request.perPage ?? 20))
-			const { query, correctedText } = await prepare(request)
-			const tsq = query.clauses.length > 0 ? toTsquery(query) : null
-			const score = tsq ? sql`ts_rank(d.head, to_tsquery('simple', ${tsq}))` : sql`0::real`
-			const hitsPromise = prisma.$queryRaw<HitRow[]>`
-				SELECT d.id, d.kind::text AS kind, d."entityId", d.title, d.subtitle, d.summary, d.keywords, d."fieldPaths", d."provinceCode",
-					d.trl, d."transferModes", d."ipStatus", d.price, d.year, d."publishedAt", ${score} AS score
-				FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}
-				${orderBy(request, tsq)}
-				LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`
-			const facetsPromise = request.facets === false ? null : facetCounts(request, tsq)
-			const countPromise =
-				request.facets === false
-					? prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}`
-					: null
-			const [rows, facets, count] = await Promise.all([hitsPromise, facetsPromise, countPromise])
+			const { page, perPage, query, correctedText, hits, facets: facetStatement, count: countStatement } = await statements(request)
+			const [rows, facets, count] = await Promise.all([
+				prisma.$queryRaw<HitRow[]>(hits),
+				facetStatement ? facetCounts(facetStatement) : null,
+				countStatement ? prisma.$queryRaw<Array<{ n: bigint }>>(countStatement) : null,
+			])
 			const types = request.types?.length ? new Set(request.types) : null
 			const total = facets
 				? facets.type.filter((f) => !types || types.has(f.value as never)).reduce((s, f) => s + f.count, 0)
@@ -284,14 +296,18 @@ export function createPostgresEngine(options: PostgresEngineOptions): SearchEngi
 			return rows.map((r) => ({ kind: 'document', id: r.id, type: TYPE_OF_KIND[r.kind], entityId: r.entityId, title: highlight(r.title, needles), subtitle: r.subtitle }))
 		},
 
-		async versions() {
+		async versions(): Promise<Map<string, string>> {
 			const rows = await prisma.$queryRaw<Array<{ id: string; version: string }>>`SELECT id, version FROM "SearchDocument"`
 			return new Map(rows.map((r) => [r.id, r.version]))
 		},
 
-		async clear() {
+		async clear(): Promise<void> {
 			await prisma.$executeRaw`DELETE FROM "SearchDocument"`
 			await prisma.$executeRaw`DELETE FROM "SearchTerm"`
 		},
 	}
 }
+
+export type PostgresEngine = ReturnType<typeof createPostgresEngine>
+// The engine is a SearchEngine (plus `statements` for the benchmark).
+createPostgresEngine satisfies (options: PostgresEngineOptions) => SearchEngine
