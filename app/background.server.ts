@@ -1,30 +1,40 @@
 import type { Server as HttpServer } from 'node:http'
 import { startWorker, type Worker } from '~/jobs/worker.server'
+import { startSearchRelay, type Relay } from '~/search/relay.server'
+import { searchEngine } from '~/search/engine.server'
 import { attachSocketServer, closeSocketServer, type AppServer } from '~/realtime/socket.server'
 import { logger } from '~/utils/logger.server'
 
 export type Background = {
 	io: AppServer
 	worker: Worker
+	relay: Relay
 	/** Closes every socket and waits for running jobs; the HTTP server is left for its owner to close. */
 	stop: () => Promise<void>
 }
 
 /**
- * Starts what runs beside the request handler: socket.io on the same HTTP server and the job worker.
+ * Starts what runs beside the request handler: socket.io on the same HTTP server, the job worker and the search relay.
  * Called once at boot from the server build's entry, so it shares modules (and the socket registry)
  * with loaders and actions.
  */
 export async function startBackground(options: { httpServer: HttpServer; workerConcurrency?: number }): Promise<Background> {
 	const io = attachSocketServer(options.httpServer)
 	const worker = startWorker({ concurrency: options.workerConcurrency ?? 2 })
+	// Meilisearch's settings (synonyms, filterable attributes) are applied at every start.
+	await searchEngine()
+		.setup()
+		.catch((error) => logger.error({ err: error }, 'search engine setup failed; the relay retries its writes'))
+	const relay = startSearchRelay()
 	let stopping: Promise<void> | undefined
 	return {
 		io,
 		worker,
+		relay,
 		stop() {
 			stopping ??= (async () => {
 				closeSocketServer(io)
+				await relay.stop()
 				await worker.stop()
 				logger.info('background stopped')
 			})()

@@ -4,6 +4,7 @@ export default [
 	index('routes/home.tsx'),
 	route('healthz', 'routes/healthz.ts'),
 	route('set-locale', 'routes/set-locale.ts'),
+	route('search', 'routes/search.tsx'),
 
 	// Accounts
 	route('login', 'routes/auth/login.tsx'),
@@ -17,6 +18,7 @@ export default [
 		route('password', 'routes/me/password.tsx'),
 		route('notifications', 'routes/me/notifications.tsx'),
 		route('notifications/settings', 'routes/me/notification-settings.tsx'),
+		route('saved-searches', 'routes/me/saved-searches.tsx'),
 	]),
 
 	// Organisations
@@ -76,6 +78,7 @@ export default [
 			route('imports', 'routes/operator/imports.tsx'),
 			route('imports/help', 'routes/operator/import-help.tsx'),
 			route('imports/:id', 'routes/operator/import.tsx'),
+			route('search', 'routes/operator/search.tsx'),
 		]),
 	]),
 
@@ -106,6 +109,8 @@ export default [
 		route('experts', 'routes/api/experts.ts'),
 		route('experts/bulk', 'routes/api/experts-bulk.ts'),
 		route('experts/:id', 'routes/api/expert.ts'),
+		route('search', 'routes/api/search.ts'),
+		route('suggest', 'routes/api/suggest.ts'),
 		route('*', 'routes/api/not-found.ts'),
 	]),
 

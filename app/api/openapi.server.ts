@@ -9,6 +9,7 @@ import { notificationsCapability } from './capabilities/notifications.server'
 import { organisationsCapability } from './capabilities/organisations.server'
 import { referenceCapability } from './capabilities/reference.server'
 import { researchCapability } from './capabilities/research.server'
+import { searchCapability } from './capabilities/search.server'
 import { coreComponents, type ApiCapability, type HttpMethod, type JsonSchema, type PathItem } from './openapi-kit.server'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.server'
 import { BULK_MAX_BYTES } from './research-bulk.server'
@@ -27,6 +28,7 @@ export const CAPABILITIES: readonly ApiCapability[] = [
 	notificationsCapability,
 	listingsCapability,
 	researchCapability,
+	searchCapability,
 ]
 
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete']

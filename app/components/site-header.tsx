@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { NotificationBell } from '~/components/notification-bell'
+import { SearchBox } from '~/components/search/search-box'
 import type { RootLoaderData } from '~/root'
 
 type Props = { user: RootLoaderData['user']; unread: number; locale: string }
@@ -19,12 +20,7 @@ export function SiteHeader({ user, unread, locale }: Props) {
 					</span>
 					<span className="brand__name">Cầu Nối</span>
 				</Link>
-				<form className="header-search" role="search" action="/organisations" method="get">
-					<label htmlFor="q" className="visually-hidden">
-						{t('nav.search')}
-					</label>
-					<input id="q" name="q" type="search" placeholder={t('nav.searchPlaceholder')} />
-				</form>
+				<SearchBox initial={location.pathname === '/search' ? (new URLSearchParams(location.search).get('q') ?? '') : ''} />
 				<nav aria-label={t('nav.main')} className="main-nav">
 					<NavLink to="/offers">{t('nav.offers')}</NavLink>
 					<NavLink to="/demands">{t('nav.demands')}</NavLink>
@@ -71,6 +67,9 @@ export function SiteHeader({ user, unread, locale }: Props) {
 									</li>
 									<li>
 										<Link to="/me/notifications">{t('nav.notifications')}</Link>
+									</li>
+									<li>
+										<Link to="/me/saved-searches">{t('search.saved.title')}</Link>
 									</li>
 									<li>
 										<Form method="post" action="/logout">

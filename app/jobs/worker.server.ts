@@ -7,6 +7,8 @@ import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
 import { sendTemplatedEmail } from '~/utils/mail.server'
 import { applyImport, validateImport } from '~/imports/run.server'
+import { runDigests, runInstantAlerts } from '~/search/alerts.server'
+import { reconcileIndex } from '~/search/reconcile.server'
 
 export { nudgeWorker, PermanentJobError } from '~/jobs/queue.server'
 
@@ -38,6 +40,20 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 	},
 	'imports.validate': (payload, job) => validateImport(importIdOf(payload), job.id),
 	'imports.apply': (payload, job) => applyImport(importIdOf(payload), job.id),
+	'search.alerts': async (payload) => {
+		const ids = payload && typeof payload === 'object' && !Array.isArray(payload) ? payload.documentIds : undefined
+		if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new PermanentJobError('search.alerts job without documentIds')
+		const hits = await runInstantAlerts(ids as string[])
+		logger.info({ documents: ids.length, hits }, 'instant search alerts run')
+	},
+	'search.digests': async () => {
+		const hits = await runDigests()
+		logger.info({ hits }, 'saved-search digests run')
+	},
+	'search.reconcile': async () => {
+		const drift = await reconcileIndex()
+		logger.info(drift, 'search index reconciled')
+	},
 	'listings.expiry': async () => {
 		const offers = await runExpiry('offer')
 		const demands = await runExpiry('demand')
@@ -58,6 +74,8 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
 	{ queue: 'sessions.purge', everyMs: 60 * 60_000 },
 	{ queue: 'jobs.purge', everyMs: 24 * 60 * 60_000 },
 	{ queue: 'listings.expiry', everyMs: 60 * 60_000 },
+	{ queue: 'search.digests', everyMs: 60 * 60_000 },
+	{ queue: 'search.reconcile', everyMs: 60 * 60_000 },
 ]
 
 export type WorkerOptions = {

@@ -48,6 +48,8 @@ export const NOTIFICATION_KINDS = {
 	'import.applied': { defaultChannel: 'IN_APP' },
 	'import.failed': { defaultChannel: 'IN_APP' },
 	'expert.claimed': { defaultChannel: 'BOTH' },
+	'search.match': { defaultChannel: 'BOTH' },
+	'search.digest': { defaultChannel: 'BOTH' },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS
@@ -98,6 +100,8 @@ export type NotificationInput = {
 	params?: NotificationParams
 	/** A path inside the site (`/organisations/x`); e-mails make it absolute. */
 	link?: string | null
+	/** The channel the user chose for this very thing (a saved search's alerts), over their setting for the kind. */
+	channel?: NotificationChannel
 }
 
 /**
@@ -121,7 +125,7 @@ export async function notify(unit: Unit, input: NotificationInput): Promise<{ id
 		WHERE u.id = ${userId}
 		FOR KEY SHARE OF u`
 	if (!recipient) return null
-	const channel = effectiveChannel(spec, recipient.channel)
+	const channel = input.channel ?? effectiveChannel(spec, recipient.channel)
 	if (channel === 'NONE') return null
 
 	let created: { id: string; createdAt: Date } | null = null

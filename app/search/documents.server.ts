@@ -9,12 +9,12 @@ type Row = {
 	title: string
 	subtitle: string | null
 	summary: string | null
-	keywords: string[]
+	keywords: string[] | null
 	body: string | null
-	fieldPaths: string[]
+	fieldPaths: string[] | null
 	provinceCode: string | null
 	trl: number | null
-	transferModes: string[]
+	transferModes: string[] | null
 	ipStatus: string | null
 	price: bigint | null
 	year: number | null
@@ -78,12 +78,13 @@ function toDocument(type: SearchType, r: Row): SearchDocument {
 		title: r.title,
 		subtitle: r.subtitle ?? '',
 		summary: r.summary ?? '',
-		keywords: r.keywords,
+		// Array columns written by raw SQL may be NULL.
+		keywords: r.keywords ?? [],
 		body: r.body ?? '',
-		fieldPaths: r.fieldPaths,
+		fieldPaths: r.fieldPaths ?? [],
 		provinceCode: r.provinceCode,
 		trl: r.trl,
-		transferModes: r.transferModes,
+		transferModes: r.transferModes ?? [],
 		ipStatus: r.ipStatus,
 		price: r.price,
 		year: r.year,

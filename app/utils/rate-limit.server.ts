@@ -16,6 +16,8 @@ export const LIMITS = {
 	viewIp: { points: 60, duration: 60 },
 	// An export streams up to 50,000 rows from the database: a few a minute is plenty for a person.
 	exportIp: { points: 20, duration: 60 },
+	// Search and suggestions from one address (suggestions come per keystroke, debounced).
+	searchIp: { points: 300, duration: 60 },
 	// Each claim of an expert profile mails a stranger's address: few per user.
 	expertClaimUser: { points: 5, duration: 60 * 60 },
 } satisfies Record<string, Limiter>

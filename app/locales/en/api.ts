@@ -33,6 +33,7 @@ export default {
 		organisationUnknown: 'Organisation not found.',
 		membershipUnknown: 'This member was not found in the organisation.',
 		operatorOnly: 'Only operators of the exchange (or an API key created by an operator) can do this.',
+		searchUnavailable: 'Search is temporarily unavailable. Please try again later.',
 		taskResultUnknown: 'Task result not found.',
 		expertUnknown: 'Expert not found.',
 	},

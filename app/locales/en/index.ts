@@ -12,7 +12,8 @@ import taskResults from './taskResults.ts'
 import experts from './experts.ts'
 import imports from './imports.ts'
 import expertProfile from './expertProfile.ts'
+import search from './search.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search } satisfies Shape<typeof vi>
 
 export default en

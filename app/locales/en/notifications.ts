@@ -114,6 +114,18 @@ export default {
 				setting: 'When an import file cannot be read (operators)',
 			},
 		},
+		search: {
+			match: {
+				title: 'New listing matches your search "{{name}}"',
+				body: '"{{title}}" has just been published and matches a search you saved.',
+				setting: 'When a new listing matches a saved search (each search has its own channel)',
+			},
+			digest: {
+				title: '{{count}} new listings match your search "{{name}}"',
+				body: 'Since the last alert, {{count}} new offers or demands match a search you saved. Newest: "{{title}}".',
+				setting: 'Periodic digest of new listings matching a saved search (each search has its own channel)',
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'You claimed the expert profile {{name}}',
@@ -157,6 +169,7 @@ export default {
 			listing: 'Offers and demands',
 			expert: 'Expert profiles',
 			import: 'Data imports',
+			search: 'Saved searches',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

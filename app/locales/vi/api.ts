@@ -30,6 +30,7 @@ export default {
 		organisationUnknown: 'Không tìm thấy tổ chức.',
 		membershipUnknown: 'Không tìm thấy thành viên này trong tổ chức.',
 		operatorOnly: 'Chỉ cán bộ vận hành sàn (hoặc khóa API do cán bộ vận hành tạo) mới làm được việc này.',
+		searchUnavailable: 'Dịch vụ tìm kiếm đang tạm gián đoạn. Vui lòng thử lại sau.',
 		taskResultUnknown: 'Không tìm thấy kết quả nhiệm vụ này.',
 		expertUnknown: 'Không tìm thấy chuyên gia này.',
 	},

@@ -10,8 +10,9 @@ import taskResults from './taskResults.ts'
 import experts from './experts.ts'
 import imports from './imports.ts'
 import expertProfile from './expertProfile.ts'
+import search from './search.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search }
 
 export default vi

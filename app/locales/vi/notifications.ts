@@ -113,6 +113,18 @@ export default {
 				setting: 'Khi một tệp nhập không đọc được (cán bộ vận hành)',
 			},
 		},
+		search: {
+			match: {
+				title: 'Tin mới khớp tìm kiếm "{{name}}"',
+				body: '"{{title}}" vừa được đăng và khớp với tìm kiếm bạn đã lưu.',
+				setting: 'Khi một tin mới khớp với tìm kiếm đã lưu (kênh chọn riêng cho từng tìm kiếm)',
+			},
+			digest: {
+				title: '{{count}} tin mới khớp tìm kiếm "{{name}}"',
+				body: 'Từ lần báo trước, {{count}} tin chào bán hoặc nhu cầu mới khớp với tìm kiếm bạn đã lưu. Mới nhất: "{{title}}".',
+				setting: 'Bản tin định kỳ các tin mới khớp tìm kiếm đã lưu (kênh chọn riêng cho từng tìm kiếm)',
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'Bạn đã nhận hồ sơ chuyên gia {{name}}',
@@ -156,6 +168,7 @@ export default {
 			listing: 'Tin chào bán và nhu cầu',
 			expert: 'Hồ sơ chuyên gia',
 			import: 'Nhập dữ liệu',
+			search: 'Tìm kiếm đã lưu',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',

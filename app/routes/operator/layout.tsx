@@ -22,6 +22,7 @@ export default function OperatorLayout() {
 				<NavLink to="/operator/users">{t('operator.nav.users')}</NavLink>
 				<NavLink to="/operator/review">{t('nav.review')}</NavLink>
 				<NavLink to="/operator/imports">{t('imports.title')}</NavLink>
+				<NavLink to="/operator/search">{t('search.nav')}</NavLink>
 			</nav>
 			<Outlet />
 		</div>
