@@ -31,8 +31,11 @@ export async function suggest(text: string, locale: AppLocale, limit = SUGGEST_L
 	const clean = normalizeText(text.slice(0, 100))
 	if (clean.length < 2) return []
 	const folded = foldDiacritics(clean)
-	const fields = (await listScienceFields(locale))
-		.filter((f) => foldDiacritics(f.name).includes(folded))
+	// A field is found by its name in either language and shown in the reader's.
+	const [vi, en] = await Promise.all([listScienceFields('vi'), listScienceFields('en')])
+	const shown = locale === 'vi' ? vi : en
+	const fields = shown
+		.filter((f, i) => foldDiacritics(vi[i]!.name).includes(folded) || foldDiacritics(en[i]!.name).includes(folded))
 		.slice(0, 3)
 		.map((f): Suggestion => ({ kind: 'field', code: f.code, name: f.name }))
 	let documents: Suggestion[] = []
