@@ -51,6 +51,28 @@ export async function relayBatch(options: RelayOptions = {}): Promise<{ processe
 	})
 	if (claimed.length === 0) return { processed: 0, failed: 0 }
 
+	const result = await settle(engine, claimed, options)
+	if (result.failed === 0 || claimed.length === 1) return result
+	// One entity that cannot be indexed must not hold back the others: on a failed batch, each
+	// entity is tried alone, and only the ones that fail again back off.
+	const byEntity = new Map<string, Claimed[]>()
+	for (const row of claimed) {
+		const key = `${row.kind}:${row.entityId}`
+		byEntity.set(key, [...(byEntity.get(key) ?? []), row])
+	}
+	if (byEntity.size === 1) return result
+	let processed = 0
+	let failed = 0
+	for (const rows of byEntity.values()) {
+		const r = await settle(engine, rows, options)
+		processed += r.processed
+		failed += r.failed
+	}
+	return { processed, failed }
+}
+
+/** Indexes the claimed rows' entities and settles the rows, or backs them off on failure. */
+async function settle(engine: SearchEngine, claimed: Claimed[], options: RelayOptions): Promise<{ processed: number; failed: number }> {
 	const byType = new Map<SearchType, Set<string>>()
 	for (const row of claimed) {
 		const type = TYPE_OF_KIND[row.kind]

@@ -140,6 +140,26 @@ describe('relay', () => {
 		expect((await relayBatch()).processed).toBe(1)
 		expect(await prisma.searchDocument.count({ where: { id: `offer:${id}` } })).toBe(1)
 	})
+
+	test('a document that cannot be indexed backs off alone; the rest of its batch is indexed', async () => {
+		const x = await exchange()
+		await drainOutbox()
+		// A constraint the index cannot meet for one document: a real failure in the engine's write.
+		await prisma.$executeRawUnsafe(`ALTER TABLE "SearchDocument" ADD CONSTRAINT test_poison CHECK (title <> 'Hồ sơ không ghi được')`)
+		const poison = await prisma.expert.create({ data: { fullName: 'Hồ sơ không ghi được', identityKey: 'poison|', source: 'IMPORT' } })
+		const fine = await publishedOffer(x, { title: 'Tin bình thường cùng lô' })
+		const result = await relayBatch()
+		await prisma.$executeRawUnsafe(`ALTER TABLE "SearchDocument" DROP CONSTRAINT test_poison`)
+		expect(result.failed).toBe(1)
+		expect(result.processed).toBeGreaterThanOrEqual(1)
+		expect(await prisma.searchDocument.count({ where: { id: `offer:${fine}` } })).toBe(1)
+		const stuck = await prisma.searchOutbox.findFirstOrThrow({ where: { entityId: poison.id, processedAt: null } })
+		expect(stuck.lastError).toMatch(/test_poison/)
+		await prisma.searchOutbox.updateMany({ where: { entityId: poison.id }, data: { availableAt: new Date() } })
+		await drainOutbox()
+		expect(await pending()).toBe(0)
+		expect(await prisma.searchDocument.count({ where: { id: `expert:${poison.id}` } })).toBe(1)
+	})
 })
 
 describe('reconcile and rebuild', () => {

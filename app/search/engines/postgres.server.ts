@@ -35,6 +35,8 @@ const empty = Prisma.empty
 /** Long text is indexed whole but kept only this long for snippets. */
 const STORED_TEXT = 1200
 const INDEX_BATCH = 250
+/** Words of a document's long text indexed at most: a tsvector holds 1 MB (exact and folded forms). */
+const MAX_BODY_WORDS = 20_000
 
 type HitRow = {
 	id: string
@@ -209,8 +211,8 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 					version: d.version,
 					a: words(d.title).join(' '),
 					b: words(d.keywords.join(' ')).join(' '),
-					c: words(d.summary).join(' '),
-					dd: words(`${d.subtitle} ${d.body}`).join(' '),
+					c: words(d.summary).slice(0, MAX_BODY_WORDS).join(' '),
+					dd: words(`${d.subtitle} ${d.body}`).slice(0, MAX_BODY_WORDS).join(' '),
 				}))
 				await prisma.$executeRaw`
 					INSERT INTO "SearchDocument" (id, kind, "entityId", title, subtitle, summary, keywords, "fieldPaths", "provinceCode",
