@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from 'react-router'
 import { ErrorList } from '~/components/forms'
 import { Pagination } from '~/components/pagination'
-import { ALERT_CHANNELS, ALERT_FREQUENCIES, SAVED_NAME_MAX } from '~/models/saved-search.shared'
+import { SAVED_NAME_MAX } from '~/models/saved-search.shared'
 import type { SearchPageData } from '~/search/page.server'
 import { searchQueryString, type SearchParams } from '~/search/request'
 import { PRICE_BUCKET_KEYS, SEARCH_TYPES, SORTS, type FacetName, type SearchHit, type SearchType } from '~/search/types'
 import { formatVnd } from '~/utils/format'
+import { AlertFields } from './alert-fields'
 import { Highlighted } from './highlighted'
 
 const FACET_PARAM: Record<Exclude<FacetName, 'type'>, keyof SearchParams> = {
@@ -268,28 +269,7 @@ function SaveSearch() {
 					/>
 					<ErrorList id="saved-name-error" errors={errors.name} />
 				</div>
-				<div className="grid-2 grid-2--tight">
-					<div className="field">
-						<label htmlFor="saved-frequency">{t('search.saved.frequency')}</label>
-						<select id="saved-frequency" name="frequency" defaultValue={typed?.frequency || d.saved?.frequency || 'DAILY'}>
-							{ALERT_FREQUENCIES.map((f) => (
-								<option key={f} value={f}>
-									{t(`search.saved.frequencies.${f}`)}
-								</option>
-							))}
-						</select>
-					</div>
-					<div className="field">
-						<label htmlFor="saved-channel">{t('search.saved.channel')}</label>
-						<select id="saved-channel" name="channel" defaultValue={typed?.channel || d.saved?.channel || 'BOTH'}>
-							{ALERT_CHANNELS.map((c) => (
-								<option key={c} value={c}>
-									{t(`search.saved.channels.${c}`)}
-								</option>
-							))}
-						</select>
-					</div>
-				</div>
+				<AlertFields idPrefix="saved" frequency={typed?.frequency || d.saved?.frequency || 'DAILY'} channel={typed?.channel || d.saved?.channel || 'BOTH'} />
 				<div className="actions-row">
 					<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
 						{d.saved ? t('search.saved.update') : t('search.saved.save')}

@@ -4,10 +4,11 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/saved-searches'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList } from '~/components/forms'
+import { AlertFields } from '~/components/search/alert-fields'
 import type { AppLocale } from '~/locales'
 import { getLocale } from '~/middleware/i18next.server'
 import { deleteSavedSearch, listSavedSearches, SavedSearchError, SavedSearchSettingsSchema, updateSavedSearch } from '~/models/saved-search.server'
-import { ALERT_CHANNELS, ALERT_FREQUENCIES, SAVED_NAME_MAX } from '~/models/saved-search.shared'
+import { SAVED_NAME_MAX } from '~/models/saved-search.shared'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/format'
 import { invariantResponse } from '~/utils/http.server'
@@ -87,28 +88,7 @@ export default function SavedSearchesPage({ loaderData, actionData }: Route.Comp
 									<input id={`name-${item.id}`} name="name" defaultValue={typed?.name ?? item.name} maxLength={SAVED_NAME_MAX} aria-invalid={errors.name?.length ? true : undefined} />
 									<ErrorList errors={errors.name} />
 								</div>
-								<div className="grid-2 grid-2--tight">
-									<div className="field">
-										<label htmlFor={`frequency-${item.id}`}>{t('search.saved.frequency')}</label>
-										<select id={`frequency-${item.id}`} name="frequency" defaultValue={typed?.frequency || item.frequency}>
-											{ALERT_FREQUENCIES.map((f) => (
-												<option key={f} value={f}>
-													{t(`search.saved.frequencies.${f}`)}
-												</option>
-											))}
-										</select>
-									</div>
-									<div className="field">
-										<label htmlFor={`channel-${item.id}`}>{t('search.saved.channel')}</label>
-										<select id={`channel-${item.id}`} name="channel" defaultValue={typed?.channel || item.channel}>
-											{ALERT_CHANNELS.map((c) => (
-												<option key={c} value={c}>
-													{t(`search.saved.channels.${c}`)}
-												</option>
-											))}
-										</select>
-									</div>
-								</div>
+								<AlertFields idPrefix={`saved-${item.id}`} frequency={typed?.frequency || item.frequency} channel={typed?.channel || item.channel} />
 								<div className="actions-row">
 									<button type="submit" name="intent" value="update" className="button" disabled={navigation.state === 'submitting'}>
 										{t('search.saved.update')}
