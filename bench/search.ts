@@ -1084,7 +1084,7 @@ process.once('SIGINT', () => void dropDatabase().then(() => process.exit(130)))
 
 const { migrate } = await import('../app/utils/migrate.server.ts')
 const { prisma, disconnectPrisma } = await import('../app/utils/db.server.ts')
-const { createPostgresEngine } = await import('../app/search/engines/postgres.server.ts')
+const { createPostgresEngine, runStatement } = await import('../app/search/engines/postgres.server.ts')
 const { synonymIndex } = await import('../app/search/synonyms.server.ts')
 const { rebuildIndex } = await import('../app/search/reconcile.server.ts')
 const { readSearchParams, toSearchRequest } = await import('../app/search/request.ts')
@@ -1214,9 +1214,9 @@ try {
 		const clock = (promise: Promise<unknown>, list: number[], from: number) => promise.then(() => void list.push(performance.now() - from))
 		t = performance.now()
 		await Promise.all([
-			clock(prisma.$queryRaw(s.hits), into.hits, t),
-			s.facets ? clock(prisma.$queryRaw(s.facets), into.facets, t) : null,
-			s.count ? prisma.$queryRaw(s.count) : null,
+			clock(runStatement(s.hits, s.indexed), into.hits, t),
+			s.facets ? clock(runStatement(s.facets, s.indexed), into.facets, t) : null,
+			s.count ? runStatement(s.count, s.indexed) : null,
 		])
 		into.bare.push(performance.now() - t)
 	}
@@ -1322,6 +1322,8 @@ try {
 	const statements = await engine.statements(toSearchRequest(readSearchParams(new URL(slowest.path, ORIGIN).searchParams).params))
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
+	// As the engine runs it (runStatement).
+	if (statements.indexed) await client.query('SET enable_seqscan = off')
 	const plans: Record<string, { executionMs: number; top: Array<{ label: string; self: number; rows: number }> }> = {}
 	try {
 		plans.hits = await explain(client, 'hits', statements.hits)

@@ -1,6 +1,6 @@
 // Marks the words of a text that a query matched, whatever their diacritics, as plain runs that
 // the page renders in <mark>: no HTML is ever built from indexed text.
-import { foldDiacritics, normalizeText } from '../../matching'
+import { foldDiacritics } from '../../matching'
 import type { Highlighted } from './types'
 
 type Needle = { folded: string; prefix: boolean }
@@ -14,7 +14,7 @@ export function highlight(text: string, needles: readonly Needle[]): Highlighted
 	const out: Highlighted = []
 	let last = 0
 	for (const m of source.matchAll(WORD)) {
-		const folded = foldDiacritics(normalizeText(m[0]))
+		const folded = foldDiacritics(m[0])
 		const hit = needles.some((n) => (n.prefix ? folded.startsWith(n.folded) : folded === n.folded))
 		if (!hit) continue
 		const gap = source.slice(last, m.index)
@@ -61,8 +61,17 @@ export function snippet(text: string, needles: readonly Needle[], length = 220):
 		const space = clean.lastIndexOf(' ', end)
 		if (space > start) end = space
 	}
-	const piece = `${start > 0 ? '… ' : ''}${clean.slice(start, end)}${end < clean.length ? ' …' : ''}`
-	return highlight(piece, needles)
+	// The runs already found, cut to the window (words are not folded a second time).
+	const out: Highlighted = start > 0 ? [{ text: '… ', match: false }] : []
+	let at = 0
+	for (const r of runs) {
+		const from = Math.max(start, at)
+		const to = Math.min(end, at + r.text.length)
+		if (from < to) push(out, r.text.slice(from - at, to - at), r.match)
+		at += r.text.length
+	}
+	if (end < clean.length) push(out, ' …', false)
+	return out
 }
 
 /** The plain text of highlighted runs. */

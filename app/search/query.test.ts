@@ -46,7 +46,8 @@ describe('synonyms and corrections', () => {
 
 	test('corrections add near words as alternatives and report the corrected text', () => {
 		const q = parseQuery('nanocelulose bã mía ')
-		expect(correctableWords(q)).toEqual(['nanocelulose'])
+		expect(correctableWords(q)).toEqual([{ word: 'nanocelulose', prefix: false }])
+		expect(correctableWords(parseQuery('bã nanocelulose'))).toEqual([{ word: 'nanocelulose', prefix: true }])
 		const { query, correctedText } = applyCorrections(q, new Map([['nanocelulose', ['nanocellulose']]]))
 		expect(toTsquery(query)).toBe("('nanocelulose' | 'nanocellulose') & 'bã' & 'mía'")
 		expect(correctedText).toBe('nanocellulose bã mía')

@@ -115,15 +115,18 @@ export function matchForm(t: Term, inPhrase: boolean) {
 	return !inPhrase && hasDiacritics(t.exact) ? t.exact : t.folded
 }
 
-/** Single typed words that a spelling correction may replace (long enough to be typos, not prefixes). */
-export function correctableWords(query: ParsedQuery): string[] {
-	const out = new Set<string>()
+/**
+ * Single typed words that a spelling correction may replace: long enough to hold a typo. The word
+ * being typed counts too (as a prefix, from 5 letters), so "nanocelulose" alone is corrected.
+ */
+export function correctableWords(query: ParsedQuery): Array<{ word: string; prefix: boolean }> {
+	const out = new Map<string, boolean>()
 	for (const c of query.clauses) {
 		if (c.quoted || c.alternatives.length > 1) continue
 		const t = c.alternatives[0]!.terms[0]!
-		if (!t.prefix && t.folded.length >= 4 && !/^\d+$/.test(t.folded)) out.add(matchForm(t, false))
+		if (t.folded.length >= (t.prefix ? 5 : 4) && !/^\d+$/.test(t.folded)) out.set(matchForm(t, false), t.prefix)
 	}
-	return [...out]
+	return [...out].map(([word, prefix]) => ({ word, prefix }))
 }
 
 /** Adds spelling corrections as alternatives; returns the corrected text, or null when nothing changed. */

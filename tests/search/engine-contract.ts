@@ -163,6 +163,8 @@ export function engineContract(name: string, setup: () => Promise<SearchEngine>)
 
 		it('tolerates one typo in a long word', async () => {
 			expect(ids(await engine.search({ text: 'nanocelulose ' }))).toContain('nanocellulose')
+			// Also as the word being typed, alone.
+			expect(ids(await engine.search({ text: 'nanocelulose' }))).toContain('nanocellulose')
 		})
 
 		it('matches a quoted phrase as a phrase', async () => {

@@ -59,6 +59,18 @@ type HitRow = {
 
 export type PostgresEngineOptions = { synonyms: () => Promise<SynonymIndex> }
 
+/**
+ * Runs one search statement. With text to match (`indexed`), the planner is told not to scan the
+ * table: its estimate for a common word makes a sequential scan look cheaper, and that scan
+ * unpacks every row's long vector (the benchmark measured 690 ms against 110 ms through GIN).
+ * Browsing without text keeps the plain plan, where the scan is the right one.
+ */
+export async function runStatement<T>(statement: Prisma.Sql, indexed: boolean): Promise<T> {
+	if (!indexed) return prisma.$queryRaw<T>(statement)
+	const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL enable_seqscan = off`, prisma.$queryRaw<T>(statement)])
+	return rows
+}
+
 const priceBucketSql = sql`CASE ${Prisma.join(
 	PRICE_BUCKETS.map(
 		(b) =>
@@ -78,9 +90,18 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 	async function correct(query: ParsedQuery) {
 		const candidates = correctableWords(query)
 		if (candidates.length === 0) return { query, correctedText: null }
-		const missing = await prisma.$queryRaw<Array<{ w: string }>>`
-			SELECT w FROM unnest(${candidates}::text[]) w
-			WHERE NOT EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term = w)`
+		// A word is misspelt when no indexed word is it (or, for the word being typed, starts with
+		// it: a range on the primary key).
+		const exact = candidates.filter((c) => !c.prefix).map((c) => c.word)
+		const missing = exact.length
+			? await prisma.$queryRaw<Array<{ w: string }>>`
+				SELECT w FROM unnest(${exact}::text[]) w WHERE NOT EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term = w)`
+			: []
+		for (const { word } of candidates.filter((c) => c.prefix)) {
+			const [found] = await prisma.$queryRaw<Array<{ term: string }>>`
+				SELECT term FROM "SearchTerm" WHERE term >= ${word} AND term < ${`${word}\u{10FFFF}`} LIMIT 1`
+			if (!found) missing.push({ w: word })
+		}
 		if (missing.length === 0) return { query, correctedText: null }
 		const corrections = new Map<string, string[]>()
 		for (const { w } of missing) {
@@ -152,8 +173,8 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 			UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE ${inTypes} AND year IS NOT NULL GROUP BY year`
 	}
 
-	async function facetCounts(statement: Prisma.Sql): Promise<FacetCounts> {
-		const rows = await prisma.$queryRaw<Array<{ facet: FacetName; value: string; count: bigint }>>(statement)
+	async function facetCounts(statement: Prisma.Sql, indexed: boolean): Promise<FacetCounts> {
+		const rows = await runStatement<Array<{ facet: FacetName; value: string; count: bigint }>>(statement, indexed)
 		const facets: FacetCounts = { type: [], field: [], province: [], trl: [], transferMode: [], ipStatus: [], price: [], year: [] }
 		for (const r of rows) {
 			const value = r.facet === 'type' ? TYPE_OF_KIND[r.value as keyof typeof TYPE_OF_KIND] : r.value
@@ -178,7 +199,7 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 			LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`
 		const facets = request.facets === false ? null : facetSql(request, tsq)
 		const count = request.facets === false ? sql`SELECT count(*) AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}` : null
-		return { page, perPage, query, correctedText, hits, facets, count }
+		return { page, perPage, query, correctedText, hits, facets, count, indexed: tsq !== null }
 	}
 
 	return {
@@ -245,11 +266,11 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		},
 
 		async search(request: SearchRequest): Promise<SearchResponse> {
-			const { page, perPage, query, correctedText, hits, facets: facetStatement, count: countStatement } = await statements(request)
+			const { page, perPage, query, correctedText, hits, facets: facetStatement, count: countStatement, indexed } = await statements(request)
 			const [rows, facets, count] = await Promise.all([
-				prisma.$queryRaw<HitRow[]>(hits),
-				facetStatement ? facetCounts(facetStatement) : null,
-				countStatement ? prisma.$queryRaw<Array<{ n: bigint }>>(countStatement) : null,
+				runStatement<HitRow[]>(hits, indexed),
+				facetStatement ? facetCounts(facetStatement, indexed) : null,
+				countStatement ? runStatement<Array<{ n: bigint }>>(countStatement, indexed) : null,
 			])
 			const types = request.types?.length ? new Set(request.types) : null
 			const total = facets
