@@ -67,12 +67,26 @@ async function approveFromQueue(page: Page, kind: 'offer' | 'demand', title: str
 	await expect(page.getByRole('status').filter({ hasText: interpolate(L.review.approved, { title }) })).toBeVisible()
 }
 
+/**
+ * Types `text` in the header's search box until its suggestions show. Hydration is asynchronous
+ * (app/entry.client.tsx), and what is typed before it reaches no React handler: typed again until
+ * the box answers.
+ */
+async function typeInHeader(page: Page, text: string) {
+	const box = page.getByTestId('header-search')
+	await expect(async () => {
+		await box.fill('')
+		await box.fill(text)
+		await expect(page.getByTestId('suggestions').getByRole('option').first()).toBeVisible({ timeout: 2_000 })
+	}).toPass({ timeout: 15_000 })
+	return box
+}
+
 test.describe('the header search box', () => {
 	test('suggests as one types without diacritics; ArrowDown + Enter opens the first suggestion', async ({ page, baseURL }) => {
 		await page.goto('/')
-		const box = page.getByTestId('header-search')
-		await expect(box).toHaveAttribute('role', 'combobox')
-		await box.fill('nuoi tom')
+		await expect(page.getByTestId('header-search')).toHaveAttribute('role', 'combobox')
+		const box = await typeInHeader(page, 'nuoi tom')
 		const suggestions = page.getByTestId('suggestions')
 		await expect(suggestions).toBeVisible()
 		await expect(box).toHaveAttribute('aria-expanded', 'true')
@@ -94,9 +108,7 @@ test.describe('the header search box', () => {
 
 	test('Enter with no suggestion highlighted searches the text on /search', async ({ page }) => {
 		await page.goto('/')
-		const box = page.getByTestId('header-search')
-		await box.fill('nuoi tom')
-		await expect(page.getByTestId('suggestions').getByRole('option').first()).toBeVisible()
+		const box = await typeInHeader(page, 'nuoi tom')
 		await expect(page.getByTestId('suggestions').getByRole('option', { selected: true })).toHaveCount(0)
 		await box.press('Enter')
 		await expect(page).toHaveURL(/\/search\?q=nuoi(\+|%20)tom$/)
