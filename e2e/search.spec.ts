@@ -373,13 +373,9 @@ for (const javaScriptEnabled of [true, false]) {
 	})
 }
 
-// App bug: a name of spaces only is refused with the generic "Giá trị không hợp lệ" instead of
-// "Vui lòng nhập thông tin này". SavedSearchSettingsSchema (app/models/saved-search.server.ts)
-// trims in a transform, then pipes into `z.string().min(1, …)`; conform's type coercion turns the
-// trimmed "" into undefined for that inner z.string(), which has no message of its own, so the
-// reply carries zod's default "Invalid input: expected string, received undefined", which the
-// error list does not know and shows as validation.invalid.
-test.fixme('a name of spaces only is refused as missing', async ({ page, factory }) => {
+// A name of spaces only is missing, with the same message as an empty one (conform reads the
+// trimmed "" as undefined).
+test('a name of spaces only is refused as missing', async ({ page, factory }) => {
 	const user = await factory.user()
 	await factory.signIn(page.context(), user)
 	await page.goto('/search?q=nuoi+tom')
@@ -396,8 +392,7 @@ test('an operator’s synonym group makes a listing findable by the other word; 
 	const operator = await factory.user({ roles: ['OPERATOR'] })
 	const { organisation } = await factory.owner()
 	const offer = await factory.offer(organisation, { status: 'PUBLISHED', title: `Cảm biến đo độ mặn ${one}` })
-	// The other word followed by more words: the last word of a query is a prefix, never a synonym
-	// (see the fixme test below for a search of the other word alone).
+	// The other word followed by more words (the test below searches it alone).
 	const query = `${other} cảm biến`
 	try {
 		await untilIndexed(page, searchUrl({ q: one }), 1)
@@ -435,15 +430,8 @@ test('an operator’s synonym group makes a listing findable by the other word; 
 	}
 })
 
-// App bug: on /search a query of one word that is a synonym term finds nothing through its group.
-// The postgres engine parses the page's text with parseQuery(request.text) (prefixLast defaults
-// to true, app/search/engines/postgres.server.ts prepare()), so the query's last word is taken as
-// "still being typed" (a prefix), and expandSynonyms() never expands a prefix (runMatches in
-// app/search/query.ts). The page trims q (readSearchParams), so a submitted search always ends
-// "open": searching "aquaculture" alone does not find "thủy sản" listings, and a saved search of
-// one synonym word never alerts on its group's other terms. Synonyms only work when the word is
-// not the last one (the test above).
-test.fixme('a search of one synonym word alone finds the listings with the other word', async ({ page, factory }) => {
+// One synonym word alone (the whole query, so also the word a prefix matches) finds its group.
+test('a search of one synonym word alone finds the listings with the other word', async ({ page, factory }) => {
 	test.slow()
 	const one = madeUpWord('xyzmot')
 	const other = madeUpWord('xyzhai')

@@ -24,7 +24,13 @@ export const SavedSearchSettingsSchema = z.object({
 	name: z
 		.string({ error: msg('validation.required') })
 		.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
-		.pipe(z.string().min(1, msg('validation.required')).max(NAME_MAX, msg('validation.tooLong', { max: NAME_MAX }))),
+		.pipe(
+			z
+				// Conform reads a name of spaces, trimmed to "", as missing: the same message either way.
+				.string({ error: msg('validation.required') })
+				.min(1, msg('validation.required'))
+				.max(NAME_MAX, msg('validation.tooLong', { max: NAME_MAX })),
+		),
 	frequency: z.enum(ALERT_FREQUENCIES, { error: msg('validation.choose') }),
 	channel: z.enum(ALERT_CHANNELS, { error: msg('validation.choose') }),
 })

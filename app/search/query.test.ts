@@ -40,8 +40,9 @@ describe('synonyms and corrections', () => {
 		expect(toTsquery(expandSynonyms(parseQuery('cam bien IoT '), index))).toBe("'cam' & 'bien' & ('iot' | ('internet' <-> 'van' <-> 'vat'))")
 	})
 
-	test('a word still being typed is not expanded', () => {
-		expect(toTsquery(expandSynonyms(parseQuery('iot'), index))).toBe("'iot':*")
+	test('the last word is expanded once whole, and still matches as a prefix', () => {
+		expect(toTsquery(expandSynonyms(parseQuery('iot'), index))).toBe("('iot':* | ('internet' <-> 'van' <-> 'vat'))")
+		expect(toTsquery(expandSynonyms(parseQuery('io'), index))).toBe("'io':*")
 	})
 
 	test('corrections add near words as alternatives and report the corrected text', () => {

@@ -101,8 +101,9 @@ function runMatches(clauses: Clause[], start: number, ws: string[]) {
 	return ws.every((w, k) => {
 		const c = clauses[start + k]!
 		const t = c.alternatives[0]!.terms[0]!
-		// A word still being typed is not yet the synonym.
-		return !c.quoted && !t.prefix && t.folded === w
+		// The last word counts once it is whole ("aquaculture" searched alone); its typed form keeps
+		// matching as a prefix beside the synonyms.
+		return !c.quoted && t.folded === w
 	})
 }
 

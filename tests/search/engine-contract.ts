@@ -182,6 +182,8 @@ export function engineContract(name: string, setup: () => Promise<SearchEngine>)
 		it('expands bilingual synonyms', async () => {
 			// "IoT" is a synonym of "Internet vạn vật" in the starting list.
 			expect(ids(await engine.search({ text: 'IoT ' }))).toContain('iot')
+			// Alone, as a submitted search ends.
+			expect(ids(await engine.search({ text: 'IoT' }))).toContain('iot')
 		})
 
 		it('filters by type, field, province, TRL, mode, IP, price and year, with facet counts that add up', async () => {
