@@ -109,14 +109,15 @@ async function settle(engine: SearchEngine, claimed: Claimed[], options: RelayOp
 	}
 }
 
-/** Runs batches until the outbox has nothing ready; returns the rows settled. */
-export async function drainOutbox(options: RelayOptions = {}): Promise<number> {
+/** Runs batches until the outbox has nothing ready (or `stop()` says so); returns the rows settled. */
+export async function drainOutbox(options: RelayOptions = {}, stop: () => boolean = () => false): Promise<number> {
 	let total = 0
-	for (;;) {
+	while (!stop()) {
 		const { processed } = await relayBatch(options)
 		if (processed === 0) return total
 		total += processed
 	}
+	return total
 }
 
 export type Relay = { stop: () => Promise<void>; nudge: () => void }
@@ -137,7 +138,8 @@ export function startSearchRelay({ pollMs = 1000, ...options }: RelayOptions & {
 	const loop = (async () => {
 		while (!stopped) {
 			try {
-				await drainOutbox(options)
+				// Between batches a stop is honoured: shutdown waits for one batch, not for the backlog.
+				await drainOutbox(options, () => stopped)
 			} catch (error) {
 				logger.error({ err: error }, 'search relay failed')
 			}

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { archiveOffer, updateOffer } from '~/models/offer.server'
 import { createMeilisearchEngine } from '~/search/engines/meilisearch.server'
-import { drainOutbox, relayBatch } from '~/search/relay.server'
+import { drainOutbox, relayBatch, startSearchRelay } from '~/search/relay.server'
 import { reconcileIndex, rebuildIndex } from '~/search/reconcile.server'
 import { expectedVersions } from '~/search/documents.server'
 import { runSearch } from '~/search/service.server'
@@ -139,6 +139,19 @@ describe('relay', () => {
 		await prisma.searchOutbox.update({ where: { id: row.id }, data: { availableAt: new Date() } })
 		expect((await relayBatch()).processed).toBe(1)
 		expect(await prisma.searchDocument.count({ where: { id: `offer:${id}` } })).toBe(1)
+	})
+
+	test('stopping the relay waits for the batch in hand, not for the whole backlog', async () => {
+		const x = await exchange()
+		await drainOutbox()
+		for (let i = 0; i < 12; i++) await publishedOffer(x, { title: `Tồn đọng ${i}` })
+		const relay = startSearchRelay({ limit: 1, pollMs: 60_000 })
+		await new Promise((r) => setTimeout(r, 20))
+		await relay.stop()
+		// Shutdown (SIGTERM) has 10 s; a backlog of a rebuild could take minutes.
+		expect(await pending()).toBeGreaterThan(0)
+		await drainOutbox()
+		expect(await pending()).toBe(0)
 	})
 
 	test('a document that cannot be indexed backs off alone; the rest of its batch is indexed', async () => {
