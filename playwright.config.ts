@@ -97,7 +97,7 @@ export default defineConfig({
 		},
 		{
 			name: 'app',
-			command: 'npx tsx server.ts',
+			command: 'node --import tsx server.ts',
 			url: `${baseURL}/healthz`,
 			// Never another server: the fixtures write to the database this config gives the server it starts.
 			reuseExistingServer: false,

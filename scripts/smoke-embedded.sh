@@ -29,7 +29,7 @@ log="$data_dir/server.log"
 base="http://127.0.0.1:$port"
 server_pid=''
 
-# Stops the server's process group (npx -> tsx -> node): SIGTERM, then SIGKILL after STOP_TIMEOUT.
+# Stops the server's process group: SIGTERM, then SIGKILL after STOP_TIMEOUT.
 stop_server() {
 	[[ -n $server_pid ]] || return 0
 	local pid=$server_pid
@@ -64,10 +64,10 @@ http_get() {
 
 echo "# starting the server on port $port with DATA_DIR=$data_dir and no DATABASE_URL"
 # Empty values count as unset (app/utils/env.server.ts) and keep a local .env from filling them in.
-# setsid: the server gets its own process group, so stopping it reaches npx, tsx and node.
+# setsid: the server gets its own process group, so stopping it reaches every process it starts.
 DATABASE_URL='' SEED_ON_START='' SESSION_SECRET='' APP_URL='' RATE_LIMIT_DISABLED='' \
 	NODE_ENV=production HOST=127.0.0.1 PORT="$port" DATA_DIR="$data_dir/data" LOG_LEVEL=info \
-	setsid npx tsx server.ts >"$log" 2>&1 </dev/null &
+	setsid node --import tsx server.ts >"$log" 2>&1 </dev/null &
 server_pid=$!
 
 started=0
