@@ -12,8 +12,8 @@
  * What is timed for each search (warm, one at a time, `--reps` times after two warm-up rounds):
  * - loader: `searchPageLoader` from app/search/page.server.ts when that file exists, else
  *   `runSearch(toSearchRequest(readSearchParams(…)))` (the table says which);
- * - bare: the statements `engine.statements(request)` returns for it (hits and facets, run in
- *   parallel as the engine runs them), without parsing, synonyms, spelling correction or labels.
+ * - bare: the statements `engine.statements(request)` returns for it (a probe, then hits and facets
+ *   in parallel, as the engine runs them), without parsing, synonyms, spelling correction or labels.
  * The loader's p95 over the bare p95 is the overhead ratio (goal: at most 1.5); the bare p95 itself
  * should stay under 50 ms at 100,000 listings. See bench/README.md.
  */
@@ -44,7 +44,9 @@ function option(name: string, fallback: number) {
 const LISTINGS = option('--listings', 100_000)
 const REPS = option('--reps', 10)
 const WARMUP_REPS = 2
-const KEEP = argv.includes('--keep')
+const KEEP = argv.includes('--keep') || argv.includes('--reuse')
+/** Measures the index a kept database already holds (after migrating it), without generating or indexing. */
+const REUSE = argv.includes('--reuse')
 const ORGANISATIONS = Math.min(600, Math.max(20, Math.round(LISTINGS / 250)))
 
 const log = (message: string) => console.log(`[bench] ${message}`)
@@ -60,6 +62,16 @@ function withDatabase(url: string, database: string) {
 	const parsed = new URL(url)
 	parsed.pathname = `/${database}`
 	return parsed.toString()
+}
+
+async function adminRows(sql: string) {
+	const client = new pg.Client({ connectionString: admin })
+	await client.connect()
+	try {
+		return (await client.query(sql)).rowCount ?? 0
+	} finally {
+		await client.end()
+	}
 }
 
 async function adminQuery(sql: string) {
@@ -1062,8 +1074,11 @@ async function explain(client: pg.Client, name: string, statement: Prisma.Sql) {
 
 // ─── Main ────────────────────────────────────────────────────────────────────
 
-await adminQuery(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-await adminQuery(`CREATE DATABASE "${DATABASE}"`)
+const reusing = REUSE && (await adminRows(`SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'`)) > 0
+if (!reusing) {
+	await adminQuery(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
+	await adminQuery(`CREATE DATABASE "${DATABASE}"`)
+}
 const url = withDatabase(admin, DATABASE)
 process.env.DATABASE_URL = url
 process.env.LOG_LEVEL = 'warn'
@@ -1084,7 +1099,7 @@ process.once('SIGINT', () => void dropDatabase().then(() => process.exit(130)))
 
 const { migrate } = await import('../app/utils/migrate.server.ts')
 const { prisma, disconnectPrisma } = await import('../app/utils/db.server.ts')
-const { createPostgresEngine, runStatement } = await import('../app/search/engines/postgres.server.ts')
+const { createPostgresEngine, chooseFacetCounts, estimateMatches, runFacetStatements, runStatement } = await import('../app/search/engines/postgres.server.ts')
 const { synonymIndex } = await import('../app/search/synonyms.server.ts')
 const { rebuildIndex } = await import('../app/search/reconcile.server.ts')
 const { readSearchParams, toSearchRequest } = await import('../app/search/request.ts')
@@ -1108,56 +1123,65 @@ try {
 	if (missingProvinces.length > 0) throw new Error(`provinces missing from the reference data: ${missingProvinces.map((p) => p.code).join(', ')}`)
 
 	let at = performance.now()
-	const floor = generate(LISTINGS, knownFields)
-	const words = (s: string) => s.split(/\s+/).filter(Boolean).length
-	const bodyWords = [...floor.offers.map((o) => words(o.description)), ...floor.demands.map((d) => words(d.problem) + words(d.desiredOutcome))].sort((a, b) => a - b)
-	log(
-		`generated ${floor.offers.length} offers and ${floor.demands.length} demands (half Vietnamese, half English) in ${seconds(performance.now() - at)}; ` +
-			`description words p10/p50/p90 ${percentile(bodyWords, 10)}/${percentile(bodyWords, 50)}/${percentile(bodyWords, 90)}`,
-	)
-
-	at = performance.now()
-	await pool.query(INSERT_ORGANISATIONS, [JSON.stringify(floor.orgs)])
-	await insertChunks(pool, floor.offers, INSERT_OFFERS)
-	await insertChunks(pool, floor.demands, INSERT_DEMANDS)
-	const inserted = performance.now() - at
-	await pool.query('VACUUM ANALYZE "Organisation", "Offer", "Demand", "SearchOutbox"')
-	const { rows: outbox } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "SearchOutbox" WHERE "processedAt" IS NULL`)
-	log(`inserted with SQL in ${seconds(inserted)} (${Math.round(LISTINGS / (inserted / 1000))} listings/s); the triggers queued ${outbox[0]!.n} outbox rows`)
-	floor.offers.length = 0
-	floor.demands.length = 0
-
-	// ─── Index build ───
+	let buildRate = Number.NaN
+	let rebuildMs = 0
+	let rebuilt = { indexed: Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "SearchDocument"`)).rows[0]!.n) }
 	const engine = createPostgresEngine({ synonyms: synonymIndex })
-	let indexMs = 0
-	const timed = {
-		...engine,
-		async index(docs: Parameters<typeof engine.index>[0]) {
-			const t = performance.now()
-			await engine.index(docs)
-			indexMs += performance.now() - t
-		},
-	}
-	let reported = 0
-	at = performance.now()
-	const rebuilt = await rebuildIndex(({ done, total }) => {
-		if (total > 0 && done / total >= reported + 0.25) {
-			reported = Math.floor((done / total) * 4) / 4
-			log(`  indexed ${done}/${total} (${seconds(performance.now() - at)})`)
+	if (reusing && rebuilt.indexed === LISTINGS) {
+		log(`--reuse: measuring the ${rebuilt.indexed} documents already indexed (no index build figure)`)
+	} else {
+		at = performance.now()
+		const floor = generate(LISTINGS, knownFields)
+		const words = (s: string) => s.split(/\s+/).filter(Boolean).length
+		const bodyWords = [...floor.offers.map((o) => words(o.description)), ...floor.demands.map((d) => words(d.problem) + words(d.desiredOutcome))].sort((a, b) => a - b)
+		log(
+			`generated ${floor.offers.length} offers and ${floor.demands.length} demands (half Vietnamese, half English) in ${seconds(performance.now() - at)}; ` +
+				`description words p10/p50/p90 ${percentile(bodyWords, 10)}/${percentile(bodyWords, 50)}/${percentile(bodyWords, 90)}`,
+		)
+
+		at = performance.now()
+		await pool.query(INSERT_ORGANISATIONS, [JSON.stringify(floor.orgs)])
+		await insertChunks(pool, floor.offers, INSERT_OFFERS)
+		await insertChunks(pool, floor.demands, INSERT_DEMANDS)
+		const inserted = performance.now() - at
+		await pool.query('VACUUM ANALYZE "Organisation", "Offer", "Demand", "SearchOutbox"')
+		const { rows: outbox } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "SearchOutbox" WHERE "processedAt" IS NULL`)
+		log(`inserted with SQL in ${seconds(inserted)} (${Math.round(LISTINGS / (inserted / 1000))} listings/s); the triggers queued ${outbox[0]!.n} outbox rows`)
+		floor.offers.length = 0
+		floor.demands.length = 0
+
+		// ─── Index build ───
+		let indexMs = 0
+		const timed = {
+			...engine,
+			async index(docs: Parameters<typeof engine.index>[0]) {
+				const t = performance.now()
+				await engine.index(docs)
+				indexMs += performance.now() - t
+			},
 		}
-	}, timed)
-	const rebuildMs = performance.now() - at
-	const buildRate = rebuilt.indexed / (rebuildMs / 1000)
-	log(
-		`index build: ${rebuilt.indexed} documents in ${seconds(rebuildMs)} = ${Math.round(buildRate)} documents/s ` +
-			`(engine.index ${Math.round((indexMs / rebuildMs) * 100)}% of it, reading documents and settling the outbox the rest)`,
-	)
+		let reported = 0
+		at = performance.now()
+		rebuilt = await rebuildIndex(({ done, total }) => {
+			if (total > 0 && done / total >= reported + 0.25) {
+				reported = Math.floor((done / total) * 4) / 4
+				log(`  indexed ${done}/${total} (${seconds(performance.now() - at)})`)
+			}
+		}, timed)
+		rebuildMs = performance.now() - at
+		buildRate = rebuilt.indexed / (rebuildMs / 1000)
+		log(
+			`index build: ${rebuilt.indexed} documents in ${seconds(rebuildMs)} = ${Math.round(buildRate)} documents/s ` +
+				`(engine.index ${Math.round((indexMs / rebuildMs) * 100)}% of it, reading documents and settling the outbox the rest)`,
+		)
+	}
 	// What autovacuum would do soon after a bulk load: planner statistics and the visibility map.
 	await pool.query('VACUUM ANALYZE "SearchDocument", "SearchTerm"')
-	const { rows: sizes } = await pool.query<{ docs: string; terms: string; table: string; indexes: string }>(`
+	const { rows: sizes } = await pool.query<{ docs: string; terms: string; heap: string; table: string; indexes: string }>(`
 		SELECT (SELECT count(*) FROM "SearchDocument")::text AS docs, (SELECT count(*) FROM "SearchTerm")::text AS terms,
+			pg_size_pretty(pg_relation_size('"SearchDocument"')) AS heap,
 			pg_size_pretty(pg_table_size('"SearchDocument"')) AS table, pg_size_pretty(pg_indexes_size('"SearchDocument"')) AS indexes`)
-	log(`SearchDocument: ${sizes[0]!.docs} rows, ${sizes[0]!.table} (with TOAST) + ${sizes[0]!.indexes} of indexes; SearchTerm: ${sizes[0]!.terms} words`)
+	log(`SearchDocument: ${sizes[0]!.docs} rows, ${sizes[0]!.heap} of heap, ${sizes[0]!.table} with TOAST + ${sizes[0]!.indexes} of indexes; SearchTerm: ${sizes[0]!.terms} words`)
 
 	// ─── The loader ───
 	const loaderFile = new URL('../app/search/page.server.ts', import.meta.url)
@@ -1213,9 +1237,11 @@ try {
 		into.prepare.push(performance.now() - t)
 		const clock = (promise: Promise<unknown>, list: number[], from: number) => promise.then(() => void list.push(performance.now() - from))
 		t = performance.now()
+		const estimate = await estimateMatches(s.probe, s.indexed)
+		const hits = s.hits(estimate)
 		await Promise.all([
-			clock(runStatement(s.hits, s.indexed), into.hits, t),
-			s.facets ? clock(runStatement(s.facets, s.indexed), into.facets, t) : null,
+			clock(runStatement(hits.statement, s.indexed, hits.walk), into.hits, t),
+			s.facets ? clock(runFacetStatements(s.facets, estimate, s.indexed), into.facets, t) : null,
 			s.count ? runStatement(s.count, s.indexed) : null,
 		])
 		into.bare.push(performance.now() - t)
@@ -1291,7 +1317,7 @@ try {
 	})
 	console.log(
 		`\nloader = ${loaderLabel}; search = runSearch (what the loader calls for results: text preparation, statements, highlighting); ` +
-			`bare = the engine's hits and facets statements run in parallel; prep = engine.statements() (synonyms, spelling lookups). ` +
+			`bare = the engine's probe, then its hits and facets statements in parallel; prep = engine.statements() (synonyms, spelling lookups). ` +
 			`All in ms, ${REPS} runs per search, pooled per category.`,
 	)
 	table(
@@ -1326,8 +1352,12 @@ try {
 	if (statements.indexed) await client.query('SET enable_seqscan = off')
 	const plans: Record<string, { executionMs: number; top: Array<{ label: string; self: number; rows: number }> }> = {}
 	try {
-		plans.hits = await explain(client, 'hits', statements.hits)
-		if (statements.facets) plans.facets = await explain(client, 'facets', statements.facets)
+		const estimate = await estimateMatches(statements.probe, statements.indexed)
+		const hits = statements.hits(estimate)
+		if (hits.walk) await client.query('SET enable_bitmapscan = off')
+		plans.hits = await explain(client, 'hits', hits.statement)
+		await client.query('RESET enable_bitmapscan')
+		if (statements.facets) plans.facets = await explain(client, 'facets', chooseFacetCounts(statements.facets, estimate).statement)
 	} finally {
 		await client.end()
 	}

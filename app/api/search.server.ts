@@ -36,7 +36,7 @@ export function searchApi() {
 					data: result.hits,
 					facets: result.facets,
 					correctedText: result.correctedText,
-					meta: { total: result.total, page: result.page, perPage: result.perPage, pages: Math.ceil(result.total / result.perPage) },
+					meta: { total: result.total, approximate: result.approximate, page: result.page, perPage: result.perPage, pages: Math.ceil(result.total / result.perPage) },
 				})
 			} catch (error) {
 				if (error instanceof SearchUnavailableError) throw unavailable()

@@ -16,6 +16,7 @@ type Args = { request: Request; context: Readonly<RouterContextProvider> }
 
 const emptyResult = (p: SearchParams): SearchResponse => ({
 	total: 0,
+	approximate: false,
 	page: p.page,
 	perPage: 20,
 	hits: [],

@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { applyCorrections, buildSynonymIndex, correctableWords, expandSynonyms, MAX_CLAUSES, parseQuery, toTsquery } from './query'
+import { applyCorrections, buildSynonymIndex, correctableWords, expandSynonyms, MAX_CLAUSES, parseQuery, toAnyTsquery, toTsquery } from './query'
 
 describe('parseQuery', () => {
 	test('words become clauses; the last one is a prefix unless the query ends with a space', () => {
 		expect(toTsquery(parseQuery('cong nghe nuoi tom'))).toBe("'cong' & 'nghe' & 'nuoi' & 'tom':*")
 		expect(toTsquery(parseQuery('cong nghe nuoi tom '))).toBe("'cong' & 'nghe' & 'nuoi' & 'tom'")
+		// Ranking candidates: any word, phrases broken up, each word once.
+		expect(toAnyTsquery(parseQuery('"nuôi tôm" tôm hùm'))).toBe("'nuoi' | 'tom' | 'tôm' | 'hùm':*")
 	})
 
 	test('a word typed with diacritics matches exactly; phrases match folded', () => {

@@ -159,6 +159,11 @@ export function highlightTerms(query: ParsedQuery): Array<{ folded: string; pref
 	return out
 }
 
+function lexeme(t: Term, inPhrase: boolean, weights: string) {
+	const flags = `${t.prefix ? '*' : ''}${weights}`
+	return `'${matchForm(t, inPhrase)}'${flags ? `:${flags}` : ''}`
+}
+
 /**
  * The query in PostgreSQL tsquery syntax; words are letters and digits only, quoted anyway.
  * `weights` ("AB") restricts every word to those weights (title and keywords).
@@ -167,14 +172,24 @@ export function toTsquery(query: ParsedQuery, { weights = '' } = {}): string {
 	return query.clauses
 		.map((c) => {
 			const alts = c.alternatives.map((a) => {
-				const inPhrase = a.terms.length > 1
-				const lexemes = a.terms.map((t) => {
-					const flags = `${t.prefix ? '*' : ''}${weights}`
-					return `'${matchForm(t, inPhrase)}'${flags ? `:${flags}` : ''}`
-				})
+				const lexemes = a.terms.map((t) => lexeme(t, a.terms.length > 1, weights))
 				return lexemes.length > 1 ? `(${lexemes.join(' <-> ')})` : lexemes[0]!
 			})
 			return alts.length > 1 ? `(${alts.join(' | ')})` : alts[0]!
 		})
 		.join(' & ')
+}
+
+/**
+ * Any one word of the query (phrases broken into their words), in tsquery syntax: the documents
+ * that get a rank above zero from a vector holding some of the query's words.
+ */
+export function toAnyTsquery(query: ParsedQuery, { weights = '' } = {}): string {
+	const lexemes = new Set<string>()
+	for (const c of query.clauses) {
+		for (const a of c.alternatives) {
+			for (const t of a.terms) lexemes.add(lexeme(t, a.terms.length > 1, weights))
+		}
+	}
+	return [...lexemes].join(' | ')
 }

@@ -111,6 +111,8 @@ export type FacetCounts = Record<FacetName, Array<{ value: string; count: number
 
 export type SearchResponse = {
 	total: number
+	/** The total and the facet counts are estimates (a search that matches a large share of the index). */
+	approximate: boolean
 	page: number
 	perPage: number
 	hits: SearchHit[]

@@ -89,7 +89,7 @@ export const searchCapability = defineCapability({
 					{ name: 'perPage', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
 				],
 				responses: {
-					'200': jsonResponse('One page of results, best first (or in the order asked), with facet counts over all matches.', {
+					'200': jsonResponse('One page of results, best first (or in the order asked), with facet counts over all matches (estimated when `meta.approximate`).', {
 						type: 'object',
 						required: ['data', 'facets', 'correctedText', 'meta'],
 						properties: {
@@ -103,8 +103,17 @@ export const searchCapability = defineCapability({
 							correctedText: { type: ['string', 'null'], description: 'The query with misspelt words replaced by the near ones also searched for.' },
 							meta: {
 								type: 'object',
-								required: ['total', 'page', 'perPage', 'pages'],
-								properties: { total: { type: 'integer' }, page: { type: 'integer' }, perPage: { type: 'integer' }, pages: { type: 'integer' } },
+								required: ['total', 'approximate', 'page', 'perPage', 'pages'],
+								properties: {
+									total: { type: 'integer' },
+									approximate: {
+										type: 'boolean',
+										description: 'True when the search matches more than about 10,000 documents: `total` and the facet counts are then estimated from a fixed 1% slices sample of the index, to two significant figures.',
+									},
+									page: { type: 'integer' },
+									perPage: { type: 'integer' },
+									pages: { type: 'integer' },
+								},
 							},
 						},
 					}),

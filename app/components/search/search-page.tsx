@@ -6,7 +6,7 @@ import { SAVED_NAME_MAX } from '~/models/saved-search.shared'
 import type { SearchPageData } from '~/search/page.server'
 import { searchQueryString, type SearchParams } from '~/search/request'
 import { PRICE_BUCKET_KEYS, SEARCH_TYPES, SORTS, type FacetName, type SearchHit, type SearchType } from '~/search/types'
-import { formatVnd } from '~/utils/format'
+import { formatNumber, formatVnd } from '~/utils/format'
 import { AlertFields } from './alert-fields'
 import { Highlighted } from './highlighted'
 
@@ -39,6 +39,8 @@ export function SearchPage() {
 	const tk = t as unknown as (key: string, options?: Record<string, unknown>) => string
 	const submit = useSubmit()
 	const { params, result } = d
+	// Estimated counts say so (≈); every count is written the locale's way (12.000 / 12,000).
+	const counted = (n: number) => `${result.approximate ? '≈' : ''}${formatNumber(n, d.locale)}`
 	const tabCount = (type: SearchType | null) =>
 		type === null ? result.facets.type.reduce((s, f) => s + f.count, 0) : (result.facets.type.find((f) => f.value === type)?.count ?? 0)
 	const facetLabel = (facet: Exclude<FacetName, 'type'>, value: string): string => {
@@ -71,7 +73,7 @@ export function SearchPage() {
 			<nav className="tabs" aria-label={t('search.page.title')} data-testid="search-tabs">
 				{[null, ...SEARCH_TYPES].map((type) => (
 					<Link key={type ?? 'all'} to={hrefWith(params, { type })} aria-current={params.type === type ? 'page' : undefined} className={params.type === type ? 'tab tab--active' : 'tab'}>
-						{type ? t(`search.types.${type}`) : t('search.types.all')} <span className="badge badge--muted">{tabCount(type)}</span>
+						{type ? t(`search.types.${type}`) : t('search.types.all')} <span className="badge badge--muted">{counted(tabCount(type))}</span>
 					</Link>
 				))}
 			</nav>
@@ -116,7 +118,7 @@ export function SearchPage() {
 								{ordered.slice(0, 12).map((f) => (
 									<label key={f.value} className="checkbox">
 										<input type="checkbox" name={PARAM_NAME[facet]} value={f.value} defaultChecked={selected.includes(f.value)} />
-										<span>{facetLabel(facet, f.value)}</span> <span className="muted">({f.count})</span>
+										<span>{facetLabel(facet, f.value)}</span> <span className="muted">({counted(f.count)})</span>
 									</label>
 								))}
 							</fieldset>
@@ -142,8 +144,13 @@ export function SearchPage() {
 						</p>
 					) : null}
 					<p className="muted" role="status" data-testid="search-count">
-						{t('search.page.results', { count: result.total })}
+						{t(result.approximate ? 'search.page.resultsAbout' : 'search.page.results', { count: result.total, formatted: formatNumber(result.total, d.locale) })}
 					</p>
+					{result.approximate ? (
+						<p className="muted" data-testid="search-estimated">
+							{t('search.page.estimated')}
+						</p>
+					) : null}
 					{result.correctedText ? (
 						<p data-testid="search-corrected">
 							{t('search.page.correctedTo')} <strong>{result.correctedText}</strong>

@@ -223,6 +223,8 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
 			const hits = (mainResult?.hits ?? []) as Array<MeiliDoc & { _rankingScore?: number }>
 			return {
 				total: (mainResult as { totalHits?: number } | undefined)?.totalHits ?? hits.length,
+				// Asked by page, Meilisearch counts exhaustively.
+				approximate: false,
 				page,
 				perPage,
 				correctedText: null,

@@ -1,6 +1,7 @@
 // The default engine: the index is the SearchDocument table in our own database, matched through
 // GIN indexes on tsvectors (exact and folded words, weighted by field) and ranked on the small
-// `head` vector only, so a common word never reads thousands of long vectors back (STACK-NOTES).
+// `head` vector (title and keywords) only. A search's work is bounded whatever it matches: a
+// window of ranking candidates, and counts estimated from a sample above about 2,000 matches.
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { editDistance } from '~/utils/text'
@@ -12,6 +13,7 @@ import {
 	expandSynonyms,
 	highlightTerms,
 	parseQuery,
+	toAnyTsquery,
 	toTsquery,
 	type ParsedQuery,
 	type SynonymIndex,
@@ -35,6 +37,9 @@ const empty = Prisma.empty
 /** Long text is indexed whole but kept only this long for snippets. */
 const STORED_TEXT = 1200
 const INDEX_BATCH = 250
+const EXACT_COUNT_LIMIT = 2_000
+const SAMPLE_TARGET = 1_500
+const RANK_WINDOW = 1_000
 /** Words of a document's long text indexed at most: a tsvector holds 1 MB (exact and folded forms). */
 const MAX_BODY_WORDS = 20_000
 
@@ -57,17 +62,78 @@ type HitRow = {
 	score: number
 }
 
-export type PostgresEngineOptions = { synonyms: () => Promise<SynonymIndex> }
+export type PostgresEngineOptions = {
+	synonyms: () => Promise<SynonymIndex>
+	/** Counts are exact up to about this many matches; above it they are estimated from a sample. */
+	exactCountLimit?: number
+	/** About this many matches are read to estimate the counts of a larger set. */
+	sampleTarget?: number
+	/** Relevance ranks at most this many of the newest matches with a query word in their title or keywords. */
+	rankWindow?: number
+	/** The window is used from this many matches (estimated); below it every match is ranked. */
+	windowFrom?: number
+}
+
+/** `sample` holds 0-99: one slice is 1% of the index, chosen by a hash of the id (the migration's). */
+const SLICES = 100
+/** Relevance ranks every match below this many (estimated); above it, the window of candidates. */
+const WINDOW_FROM = 2_000
+
+/** The facet statements of one search: the counts over all matches or over some slices. */
+export type FacetStatements = {
+	/** The counts statement over every match (`slices` null) or over the first `slices` slices. */
+	counts: (slices: number | null) => Prisma.Sql
+	exactCountLimit: number
+	sampleTarget: number
+}
+
+export type FacetRow = { facet: FacetName | 'scalar'; kind: string | null; value: string | null; trl: number | null; year: number | null; province: string | null; ip: string | null; bucket: string | null; grp: number; count: bigint }
+
+/** How many documents match, estimated from one slice (exact enough to pick plans: 0 means under about 100). */
+export async function estimateMatches(probe: Prisma.Sql, indexed: boolean): Promise<number> {
+	const [row] = await runStatement<Array<{ n: number }>>(probe, indexed)
+	return (row?.n ?? 0) * SLICES
+}
+
+/**
+ * Picks the counts statement: over every match, or, when the matches are estimated above
+ * `exactCountLimit`, over enough slices for about `sampleTarget` of them, with the factor that
+ * scales those counts up (`scale` > 1 marks them as estimates).
+ */
+export function chooseFacetCounts(f: FacetStatements, estimate: number): { statement: Prisma.Sql; scale: number } {
+	const slices = estimate <= f.exactCountLimit ? SLICES : Math.min(SLICES, Math.max(1, Math.ceil((f.sampleTarget * SLICES) / estimate)))
+	return slices === SLICES ? { statement: f.counts(null), scale: 1 } : { statement: f.counts(slices), scale: SLICES / slices }
+}
+
+/** Runs the chosen facet counts statement as a search does. */
+export async function runFacetStatements(f: FacetStatements, estimate: number, indexed: boolean): Promise<{ rows: FacetRow[]; scale: number }> {
+	const { statement, scale } = chooseFacetCounts(f, estimate)
+	return { rows: await runStatement<FacetRow[]>(statement, indexed), scale }
+}
+
+/** An estimate shown as such: two significant figures, never below what the sample saw. */
+function estimated(count: number, scale: number) {
+	if (scale === 1) return count
+	const raw = count * scale
+	if (raw < 100) return Math.max(count, Math.round(raw))
+	const unit = 10 ** (Math.floor(Math.log10(raw)) - 1)
+	return Math.round(raw / unit) * unit
+}
 
 /**
  * Runs one search statement. With text to match (`indexed`), the planner is told not to scan the
  * table: its estimate for a common word makes a sequential scan look cheaper, and that scan
  * unpacks every row's long vector (the benchmark measured 690 ms against 110 ms through GIN).
- * Browsing without text keeps the plain plan, where the scan is the right one.
+ * Browsing without text keeps the plain plan, where the scan is the right one. `walk` also rules
+ * out bitmap scans, for the ranking window: with many matches, walking the newest-first index
+ * finds a page of them after a few hundred rows, where a bitmap reads every match.
  */
-export async function runStatement<T>(statement: Prisma.Sql, indexed: boolean): Promise<T> {
+export async function runStatement<T>(statement: Prisma.Sql, indexed: boolean, walk = false): Promise<T> {
 	if (!indexed) return prisma.$queryRaw<T>(statement)
-	const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL enable_seqscan = off`, prisma.$queryRaw<T>(statement)])
+	const settings = walk
+		? prisma.$executeRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`
+		: prisma.$executeRaw`SET LOCAL enable_seqscan = off`
+	const [, rows] = await prisma.$transaction([settings, prisma.$queryRaw<T>(statement)])
 	return rows
 }
 
@@ -117,7 +183,7 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		return applyCorrections(query, corrections)
 	}
 
-	function conditions(request: SearchRequest, tsq: string | null, { withTypes }: { withTypes: boolean }) {
+	function conditionParts(request: SearchRequest, tsq: string | null, { withTypes }: { withTypes: boolean }) {
 		const f = request.filters ?? {}
 		const parts: Prisma.Sql[] = []
 		if (tsq) parts.push(sql`d.body @@ to_tsquery('simple', ${tsq})`)
@@ -133,6 +199,11 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		if (f.prices?.length) parts.push(sql`(${priceBucketSql}) = ANY(${f.prices}::text[])`)
 		if (request.ids) parts.push(sql`d.id = ANY(${request.ids}::text[])`)
 		if (request.publishedSince) parts.push(sql`d."publishedAt" >= ${request.publishedSince}`)
+		return parts
+	}
+
+	function conditions(request: SearchRequest, tsq: string | null, options: { withTypes: boolean }, ...extra: Prisma.Sql[]) {
+		const parts = [...conditionParts(request, tsq, options), ...extra]
 		return parts.length ? sql`WHERE ${Prisma.join(parts, ' AND ')}` : empty
 	}
 
@@ -150,56 +221,112 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		}
 	}
 
-	function facetSql(request: SearchRequest, tsq: string | null): Prisma.Sql {
+	function facetStatements(request: SearchRequest, tsq: string | null): FacetStatements {
 		const types = request.types?.length ? request.types.map((t) => KIND_OF_TYPE[t]) : null
 		const inTypes = types ? sql`kind = ANY(${types}::"SearchKind"[])` : sql`true`
 		const fields = request.filters?.fields ?? []
 		// One chosen field opens its children; otherwise the top of the tree.
 		const parent = fields.length === 1 ? fields[0]! : ''
 		const childLength = parent ? parent.length + 2 : 1
-		return sql`
+		const counts = (slices: number | null) => sql`
 			WITH m AS MATERIALIZED (
 				SELECT d.kind, d."fieldPaths", d."provinceCode", d.trl, d."transferModes", d."ipStatus", d.year, ${priceBucketSql} AS bucket
-				FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: false })}
+				FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: false }, ...(slices === null ? [] : [sql`d.sample < ${slices}`]))}
 			)
-			SELECT 'type' AS facet, kind::text AS value, count(*) AS count FROM m GROUP BY kind
-			UNION ALL SELECT 'field', f, count(*) FROM m, unnest(m."fieldPaths") f
+			SELECT 'scalar' AS facet, kind::text AS kind, NULL AS value, trl, year, "provinceCode" AS province, "ipStatus" AS ip, bucket,
+				GROUPING(trl, year, "provinceCode", "ipStatus", bucket)::int AS grp, count(*) AS count
+			FROM m GROUP BY GROUPING SETS ((kind), (kind, trl), (kind, year), (kind, "provinceCode"), (kind, "ipStatus"), (kind, bucket))
+			UNION ALL SELECT 'field', NULL, f, NULL, NULL, NULL, NULL, NULL, 0, count(*) FROM m, unnest(m."fieldPaths") f
 				WHERE ${inTypes} AND length(f) = ${childLength} AND f LIKE ${`${parent}%`} GROUP BY f
-			UNION ALL SELECT 'province', "provinceCode", count(*) FROM m WHERE ${inTypes} AND "provinceCode" IS NOT NULL GROUP BY "provinceCode"
-			UNION ALL SELECT 'trl', trl::text, count(*) FROM m WHERE ${inTypes} AND trl IS NOT NULL GROUP BY trl
-			UNION ALL SELECT 'transferMode', t, count(*) FROM m, unnest(m."transferModes") t WHERE ${inTypes} GROUP BY t
-			UNION ALL SELECT 'ipStatus', "ipStatus", count(*) FROM m WHERE ${inTypes} AND "ipStatus" IS NOT NULL GROUP BY "ipStatus"
-			UNION ALL SELECT 'price', bucket, count(*) FROM m WHERE ${inTypes} AND bucket IS NOT NULL GROUP BY bucket
-			UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE ${inTypes} AND year IS NOT NULL GROUP BY year`
+			UNION ALL SELECT 'transferMode', NULL, t, NULL, NULL, NULL, NULL, NULL, 0, count(*) FROM m, unnest(m."transferModes") t WHERE ${inTypes} GROUP BY t`
+		return {
+			counts,
+			exactCountLimit: options.exactCountLimit ?? EXACT_COUNT_LIMIT,
+			sampleTarget: options.sampleTarget ?? SAMPLE_TARGET,
+		}
 	}
 
-	async function facetCounts(statement: Prisma.Sql, indexed: boolean): Promise<FacetCounts> {
-		const rows = await runStatement<Array<{ facet: FacetName; value: string; count: bigint }>>(statement, indexed)
-		const facets: FacetCounts = { type: [], field: [], province: [], trl: [], transferMode: [], ipStatus: [], price: [], year: [] }
-		for (const r of rows) {
-			const value = r.facet === 'type' ? TYPE_OF_KIND[r.value as keyof typeof TYPE_OF_KIND] : r.value
-			facets[r.facet].push({ value, count: Number(r.count) })
+	async function facetCounts(statements: FacetStatements, estimate: number, request: SearchRequest, indexed: boolean): Promise<{ facets: FacetCounts; approximate: boolean }> {
+		const { rows, scale } = await runFacetStatements(statements, estimate, indexed)
+		const types = request.types?.length ? new Set(request.types.map((t) => KIND_OF_TYPE[t])) : null
+		const sums: Record<FacetName, Map<string, number>> = {
+			type: new Map(), field: new Map(), province: new Map(), trl: new Map(), transferMode: new Map(), ipStatus: new Map(), price: new Map(), year: new Map(),
 		}
-		for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-		return facets
+		const add = (facet: FacetName, value: string | null, count: number) => {
+			if (value !== null) sums[facet].set(value, (sums[facet].get(value) ?? 0) + count)
+		}
+		for (const r of rows) {
+			const count = Number(r.count)
+			if (r.facet !== 'scalar') {
+				add(r.facet, r.value, count)
+				continue
+			}
+			// GROUPING bits, first argument highest: trl 16, year 8, province 4, ip 2, bucket 1; a
+			// set's own column is the one bit that is 0. (kind) alone has all five bits set.
+			if (r.grp === 31) {
+				add('type', TYPE_OF_KIND[r.kind as keyof typeof TYPE_OF_KIND], count)
+				continue
+			}
+			// The other facets count within the chosen tabs; the type facet counts the tabs themselves.
+			if (types && !types.has(r.kind as never)) continue
+			if (r.grp === 15) add('trl', r.trl === null ? null : String(r.trl), count)
+			else if (r.grp === 23) add('year', r.year === null ? null : String(r.year), count)
+			else if (r.grp === 27) add('province', r.province, count)
+			else if (r.grp === 29) add('ipStatus', r.ip, count)
+			else if (r.grp === 30) add('price', r.bucket, count)
+		}
+		const facets = Object.fromEntries(
+			Object.entries(sums).map(([facet, values]) => [
+				facet,
+				[...values].map(([value, count]) => ({ value, count: estimated(count, scale) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+			]),
+		) as FacetCounts
+		return { facets, approximate: scale > 1 }
 	}
 
 	/** The statements a search runs once its text is parsed, expanded and corrected (the benchmark's "bare" queries). */
 	async function statements(request: SearchRequest) {
 		const page = Math.max(1, request.page ?? 1)
 		const perPage = Math.min(100, Math.max(1, request.perPage ?? 20))
+		const offset = (page - 1) * perPage
 		const { query, correctedText } = await prepare(request)
 		const tsq = query.clauses.length > 0 ? toTsquery(query) : null
 		const score = tsq ? sql`ts_rank(d.head, to_tsquery('simple', ${tsq}))` : sql`0::real`
-		const hits = sql`
-			SELECT d.id, d.kind::text AS kind, d."entityId", d.title, d.subtitle, d.summary, d.keywords, d."fieldPaths", d."provinceCode",
-				d.trl, d."transferModes", d."ipStatus", d.price, d.year, d."publishedAt", ${score} AS score
-			FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}
+		const columns = sql`d.id, d.kind::text AS kind, d."entityId", d.title, d.subtitle, d.summary, d.keywords, d."fieldPaths", d."provinceCode",
+				d.trl, d."transferModes", d."ipStatus", d.price, d.year, d."publishedAt", ${score} AS score`
+		const newest = sql`ORDER BY d."publishedAt" DESC NULLS LAST, d.id`
+		const plain = sql`
+			SELECT ${columns} FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}
 			${orderBy(request, tsq)}
-			LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`
-		const facets = request.facets === false ? null : facetSql(request, tsq)
+			LIMIT ${perPage} OFFSET ${offset}`
+		/** The hits statement for this many matches (estimated); `walk` as runStatement takes it. */
+		const hits = (estimate: number): { statement: Prisma.Sql; walk: boolean } => {
+			if (!tsq || (request.sort ?? 'relevance') !== 'relevance' || estimate < (options.windowFrom ?? WINDOW_FROM)) return { statement: plain, walk: false }
+			// Bounded ranking (docs/decisions/009-search.md): only a document with a query word in its
+			// title or keywords ranks above zero, so the candidates are the newest `window` of those
+			// plus the newest matches a page needs; everything else ties at zero and goes newest first.
+			// Candidates are picked on the small vector alone and checked against the long one after,
+			// so at most window + page long vectors are read. Only for many matches: for few, walking
+			// the newest-first index in search of them costs more than ranking them all.
+			const window = Math.max(options.rankWindow ?? RANK_WINDOW, offset + perPage)
+			const titled = conditions(request, null, { withTypes: true }, sql`d.head @@ to_tsquery('simple', ${toAnyTsquery(query)})`)
+			const statement = sql`
+				WITH c AS MATERIALIZED (
+					(SELECT d.id FROM "SearchDocument" d ${titled} ${newest} LIMIT ${window})
+					UNION
+					(SELECT d.id FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })} ${newest} LIMIT ${offset + perPage})
+				)
+				SELECT ${columns} FROM c JOIN "SearchDocument" d ON d.id = c.id
+				WHERE d.body @@ to_tsquery('simple', ${tsq})
+				${orderBy(request, tsq)}
+				LIMIT ${perPage} OFFSET ${offset}`
+			return { statement, walk: true }
+		}
+		// Browsing without text probes too: its counts are sampled above the limit like any others.
+		const probe = sql`SELECT count(*)::int AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: false }, sql`d.sample < 1`)}`
+		const facets = request.facets === false ? null : facetStatements(request, tsq)
 		const count = request.facets === false ? sql`SELECT count(*) AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}` : null
-		return { page, perPage, query, correctedText, hits, facets, count, indexed: tsq !== null }
+		return { page, perPage, query, correctedText, probe, hits, facets, count, indexed: tsq !== null }
 	}
 
 	return {
@@ -237,10 +364,11 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 				}))
 				await prisma.$executeRaw`
 					INSERT INTO "SearchDocument" (id, kind, "entityId", title, subtitle, summary, keywords, "fieldPaths", "provinceCode",
-						trl, "transferModes", "ipStatus", price, year, "publishedAt", version, head, body, "indexedAt")
+						trl, "transferModes", "ipStatus", price, year, "publishedAt", version, head, body, sample, "indexedAt")
 					SELECT r.id, r.kind::"SearchKind", r."entityId", r.title, r.subtitle, r.summary, r.keywords, r."fieldPaths", r."provinceCode",
 						r.trl, r."transferModes", r."ipStatus", r.price::bigint, r.year, r."publishedAt"::timestamptz, r.version,
-						caunoi_search_vector(r.a, r.b, r.c, ''), caunoi_search_vector(r.a, r.b, r.c, r.dd), now()
+						caunoi_search_vector(r.a, r.b, '', ''), caunoi_search_vector(r.a, r.b, r.c, r.dd),
+						(abs(hashtext(r.id)) % ${SLICES})::smallint, now()
 					FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, kind text, "entityId" text, title text, subtitle text,
 						summary text, keywords text[], "fieldPaths" text[], "provinceCode" text, trl int, "transferModes" text[], "ipStatus" text,
 						price text, year int, "publishedAt" text, version text, a text, b text, c text, dd text)
@@ -266,15 +394,18 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		},
 
 		async search(request: SearchRequest): Promise<SearchResponse> {
-			const { page, perPage, query, correctedText, hits, facets: facetStatement, count: countStatement, indexed } = await statements(request)
+			const { page, perPage, query, correctedText, probe, hits, facets: facetStatement, count: countStatement, indexed } = await statements(request)
+			// One probe picks both plans: how to rank, and whether to count exactly.
+			const estimate = await estimateMatches(probe, indexed)
+			const planned = hits(estimate)
 			const [rows, facets, count] = await Promise.all([
-				runStatement<HitRow[]>(hits, indexed),
-				facetStatement ? facetCounts(facetStatement, indexed) : null,
+				runStatement<HitRow[]>(planned.statement, indexed, planned.walk),
+				facetStatement ? facetCounts(facetStatement, estimate, request, indexed) : null,
 				countStatement ? runStatement<Array<{ n: bigint }>>(countStatement, indexed) : null,
 			])
 			const types = request.types?.length ? new Set(request.types) : null
 			const total = facets
-				? facets.type.filter((f) => !types || types.has(f.value as never)).reduce((s, f) => s + f.count, 0)
+				? facets.facets.type.filter((f) => !types || types.has(f.value as never)).reduce((s, f) => s + f.count, 0)
 				: Number(count?.[0]?.n ?? 0)
 			const needles = highlightTerms(query)
 			return {
@@ -282,7 +413,8 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 				page,
 				perPage,
 				correctedText,
-				facets: facets ?? { type: [], field: [], province: [], trl: [], transferMode: [], ipStatus: [], price: [], year: [] },
+				approximate: facets?.approximate ?? false,
+				facets: facets?.facets ?? { type: [], field: [], province: [], trl: [], transferMode: [], ipStatus: [], price: [], year: [] },
 				hits: rows.map((r) => ({
 					id: r.id,
 					type: TYPE_OF_KIND[r.kind],
