@@ -150,7 +150,7 @@ test.describe('/search without JavaScript', () => {
 		await untilIndexed(page, searchUrl({ q: word }), 4)
 
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(interpolate(S.page.titleFor, { q: word }))
-		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_other, { count: 4 }))
+		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_other, { formatted: 4 }))
 		expect((await hitTitles(page)).sort()).toEqual(all.map((l) => l.title).sort())
 		// Every title has the word in a <mark>.
 		for (const hit of await hits(page).all()) await expect(hit.getByRole('heading', { level: 2 }).locator('mark')).toHaveText(word)
@@ -165,7 +165,7 @@ test.describe('/search without JavaScript', () => {
 		await expect(page).toHaveURL(searchUrl({ q: word, type: 'demand' }))
 		await expect(tab(page, S.types.demand)).toHaveAttribute('aria-current', 'page')
 		expect(await hitTitles(page)).toEqual([demand.title])
-		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_one, { count: 1 }))
+		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_one, { formatted: 1 }))
 		await expect(hits(page).first()).toContainText(S.typeBadge.demand)
 		await tab(page, S.types.offer).click()
 		await expect(page).toHaveURL(searchUrl({ q: word, type: 'offer' }))
@@ -186,7 +186,7 @@ test.describe('/search without JavaScript', () => {
 		for (const hit of await hits(page).all()) await expect(hit.locator('.meta-line').first()).toContainText(hanoi)
 		expect((await hitTitles(page)).sort()).toEqual([oldest, newest].map((l) => l.title).sort())
 		await expect(page.getByTestId('facet-province').getByRole('checkbox', { name: new RegExp(`^${hanoi} `) })).toBeChecked()
-		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_other, { count: 2 }))
+		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_other, { formatted: 2 }))
 		// The filter stays when the tab changes.
 		await tab(page, S.types.offer).click()
 		await expect(page).toHaveURL(searchUrl({ q: word, type: 'offer', province: '01' }))
@@ -210,7 +210,7 @@ test.describe('/search without JavaScript', () => {
 		const empty = page.getByTestId('search-empty')
 		await expect(empty).toBeVisible()
 		await expect(empty.getByRole('heading')).toHaveText(S.empty.title)
-		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_other, { count: 0 }))
+		await expect(page.getByTestId('search-count')).toHaveText(interpolate(S.page.results_other, { formatted: 0 }))
 		await expect(hits(page)).toHaveCount(0)
 		// The province ticked stays visible (to untick it) though nothing matches it now.
 		await expect(page.getByTestId('facet-province').getByRole('checkbox')).toBeChecked()
