@@ -1,0 +1,61 @@
+// Text to index terms. One analyser for documents and queries, so both sides are cut the same way:
+// - a folded word ("nuôi" and "nuoi" both give `nuoi`; English lightly stemmed): the main signal;
+// - the exact accented form (`=nuôi`): a stronger signal when both sides wrote the diacritics,
+//   since folded Vietnamese is ambiguous ("tôm" shrimp, "tom" not a word; "cá" fish, "ca" shift);
+// - adjacent folded words (`nuoi tom`): Vietnamese words are one to four syllables, so a pair
+//   matching is most often a whole word matching, and in English a phrase.
+import { lightStem } from './stem'
+import { isStopword } from './stopwords'
+import { foldDiacritics, hasDiacritics, words } from './text'
+
+export type TermKind = 'word' | 'exact' | 'pair'
+
+export type AnalyzedText = {
+	/** Every term occurrence, in order of kind: words, then exact forms, then pairs. */
+	terms: string[]
+	/** Terms counted by kind (the index keeps one length per field over all kinds). */
+	length: number
+}
+
+/** The kind of an index term, read off its shape. */
+export function termKind(term: string): TermKind {
+	if (term.startsWith('=')) return 'exact'
+	return term.includes(' ') ? 'pair' : 'word'
+}
+
+/** The word a term shows to people: the exact form without its mark, a pair as it is. */
+export function displayTerm(term: string): string {
+	return term.startsWith('=') ? term.slice(1) : term
+}
+
+/** The folded, stemmed form of one exact word. */
+export function foldWord(word: string): string {
+	const folded = foldDiacritics(word)
+	return folded === word ? lightStem(word) : folded
+}
+
+/** The index terms of a text (see the head of this file). */
+export function analyze(text: string, { pairs = true, exact = true } = {}): AnalyzedText {
+	const tokens = words(text)
+	const out: string[] = []
+	const folded: string[] = new Array(tokens.length)
+	const stop: boolean[] = new Array(tokens.length)
+	for (let i = 0; i < tokens.length; i++) {
+		const w = tokens[i]!
+		stop[i] = isStopword(w)
+		folded[i] = foldWord(w)
+		if (!stop[i]) out.push(folded[i]!)
+	}
+	if (exact) for (let i = 0; i < tokens.length; i++) if (!stop[i] && hasDiacritics(tokens[i]!)) out.push(`=${tokens[i]}`)
+	if (pairs) for (let i = 0; i + 1 < tokens.length; i++) if (!(stop[i] && stop[i + 1])) out.push(`${folded[i]} ${folded[i + 1]}`)
+	return { terms: out, length: out.length }
+}
+
+/** The pairs of a text with an accented word in them: Vietnamese syllables, where a pair is most often one word. */
+export function accentedPairs(text: string): Set<string> {
+	const tokens = words(text)
+	const out = new Set<string>()
+	for (let i = 0; i + 1 < tokens.length; i++)
+		if (hasDiacritics(tokens[i]!) || hasDiacritics(tokens[i + 1]!)) out.add(`${foldWord(tokens[i]!)} ${foldWord(tokens[i + 1]!)}`)
+	return out
+}
