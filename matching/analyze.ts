@@ -59,3 +59,20 @@ export function accentedPairs(text: string): Set<string> {
 		if (hasDiacritics(tokens[i]!) || hasDiacritics(tokens[i + 1]!)) out.add(`${foldWord(tokens[i]!)} ${foldWord(tokens[i + 1]!)}`)
 	return out
 }
+
+/**
+ * How the text wrote each of its terms: a folded word or pair mapped to its first occurrence as
+ * typed (lower-cased, with its diacritics), so an explanation reads "nuôi tôm", not `nuoi tom`.
+ */
+export function surfaceForms(text: string, into: Map<string, string> = new Map()): Map<string, string> {
+	const tokens = words(text)
+	const folded = tokens.map(foldWord)
+	for (let i = 0; i < tokens.length; i++) {
+		if (!into.has(folded[i]!)) into.set(folded[i]!, tokens[i]!)
+		if (i + 1 < tokens.length) {
+			const pair = `${folded[i]} ${folded[i + 1]}`
+			if (!into.has(pair)) into.set(pair, `${tokens[i]} ${tokens[i + 1]}`)
+		}
+	}
+	return into
+}

@@ -1,7 +1,7 @@
 // The matcher: collections of candidates (offers, demands, task results, experts, or anything a
 // caller names) in inverted indexes, ranked for a query by text relevance and structured signals,
 // each result with its explanation.
-import { accentedPairs, analyze, displayTerm, termKind, type TermKind } from './analyze'
+import { accentedPairs, analyze, displayTerm, foldWord, surfaceForms, termKind, type TermKind } from './analyze'
 import { compileGroups, feedbackTerms, groupExpansions, type FeedbackOptions } from './expansion'
 import { combine, DEFAULT_WEIGHTS, type Contribution, type Weights } from './model'
 import { meetsHardRequirements, scoreSignals, type Attributes, type Requirements } from './signals'
@@ -165,9 +165,10 @@ export function createMatcher(overrides: Partial<MatcherOptions> = {}): Matcher 
 	}
 
 	/** The query's weighted terms and where each came from. */
-	function queryTerms(q: MatchQuery): { terms: Map<string, number>; source: Map<string, MatchedTerm['source']> } {
+	function queryTerms(q: MatchQuery): { terms: Map<string, number>; source: Map<string, MatchedTerm['source']>; surface: Map<string, string> } {
 		const terms = new Map<string, number>()
 		const source = new Map<string, MatchedTerm['source']>()
+		const surface = new Map<string, string>()
 		const counts = new Map<string, number>()
 		const parts: Array<[string, number]> = [
 			[q.title ?? '', o.queryFieldWeights.title],
@@ -178,6 +179,7 @@ export function createMatcher(overrides: Partial<MatcherOptions> = {}): Matcher 
 		for (const [text, weight] of parts) {
 			for (const t of analyze(text).terms) counts.set(t, (counts.get(t) ?? 0) + weight)
 			for (const p of accentedPairs(text)) syllablePairs.add(p)
+			surfaceForms(text, surface)
 		}
 		// A word said often in a long query matters more, but not in proportion.
 		for (const [t, n] of counts) {
@@ -191,7 +193,7 @@ export function createMatcher(overrides: Partial<MatcherOptions> = {}): Matcher 
 				terms.set(t, o.termWeights[termKind(t)] * o.groupWeight)
 				source.set(t, 'synonym')
 			}
-		return { terms, source }
+		return { terms, source, surface }
 	}
 
 	return {
@@ -244,7 +246,7 @@ export function createMatcher(overrides: Partial<MatcherOptions> = {}): Matcher 
 			const exclude = new Set(options.exclude ?? [])
 			const only = options.only ? numbers(c.main, options.only) : undefined
 			const req = query.requirements ?? {}
-			const { terms, source } = queryTerms(query)
+			const { terms, source, surface } = queryTerms(query)
 			const depth = Math.max(100, top * o.depth)
 
 			if (o.feedback) {
@@ -306,7 +308,7 @@ export function createMatcher(overrides: Partial<MatcherOptions> = {}): Matcher 
 				score: r.score,
 				explanation: {
 					components: r.contributions,
-					terms: explainTerms(c, r.id, terms, source, params),
+					terms: explainTerms(c, r.id, terms, source, surface, params),
 					evidence: r.items.map((it) => {
 						const owner = c.itemOwner.get(it.n)!
 						return { id: owner.id, title: owner.title, score: itemMass > 0 ? saturate(it.score / itemMass) : 0 }
@@ -327,19 +329,29 @@ function numbers(index: TextIndex, ids: Iterable<string>): Set<number> {
 }
 
 /** The query terms a candidate holds, with their fields and shares of its own text score, largest first. */
-function explainTerms(c: Collection, id: string, terms: ReadonlyMap<string, number>, source: ReadonlyMap<string, MatchedTerm['source']>, params: Bm25Params): MatchedTerm[] {
+function explainTerms(
+	c: Collection,
+	id: string,
+	terms: ReadonlyMap<string, number>,
+	source: ReadonlyMap<string, MatchedTerm['source']>,
+	surface: ReadonlyMap<string, string>,
+	params: Bm25Params,
+): MatchedTerm[] {
 	const doc = c.main.numberOf(id)
 	if (doc === undefined) return []
 	const details = c.main.termDetails(doc, terms.keys(), params)
 	const parts = [...details].map(([t, d]) => ({ t, d, value: (terms.get(t) ?? 0) * c.main.idf(t) * d.score }))
 	const total = parts.reduce((s, p) => s + p.value, 0) || 1
-	return parts
-		.sort((a, b) => b.value - a.value || (a.t < b.t ? -1 : 1))
-		.map(({ t, d, value }) => ({
-			term: displayTerm(t),
-			kind: termKind(t),
-			source: source.get(t) ?? 'query',
-			fields: d.fields.map((f) => FIELDS[f]!),
-			share: value / total,
-		}))
+	// The folded and the exact form of a word read the same to people: one entry, shares summed.
+	const merged = new Map<string, MatchedTerm>()
+	for (const { t, d, value } of parts.sort((a, b) => b.value - a.value || (a.t < b.t ? -1 : 1))) {
+		const term = surface.get(t.startsWith('=') ? foldWord(t.slice(1)) : t) ?? displayTerm(t)
+		const fields = d.fields.map((f) => FIELDS[f]!)
+		const seen = merged.get(term)
+		if (seen) {
+			seen.share += value / total
+			for (const f of fields) if (!seen.fields.includes(f)) seen.fields.push(f)
+		} else merged.set(term, { term, kind: termKind(t), source: source.get(t) ?? 'query', fields, share: value / total })
+	}
+	return [...merged.values()].sort((a, b) => b.share - a.share || (a.term < b.term ? -1 : 1))
 }
