@@ -4,7 +4,7 @@
  * would do (create, update, unchanged, or a rejection), and `applyTaskResultPlans` writes it in the
  * caller's transaction. Re-sending the same data finds every row unchanged and writes nothing.
  */
-import { randomBytes } from 'node:crypto'
+import { newId } from '~/utils/id.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { TaskResultRow } from '~/imports/task-result-row'
 import type { RowIssue } from '~/imports/issues'
@@ -123,11 +123,6 @@ export async function planTaskResults(tx: Tx, rows: readonly TaskResultRow[]): P
 export type WriteMeta = { source: 'IMPORT' | 'API' | 'SEED'; importId?: string | null }
 
 const DEFAULTS = { managingAgency: '', principalInvestigator: '', members: [], fieldCodes: [], fieldPaths: [], keywords: [], abstract: '', products: [], applicationStatus: 'NOT_APPLIED' }
-
-/** A new record id, in the shape of Prisma's cuid() ids (a time part, then randomness). */
-function newId() {
-	return `c${Date.now().toString(36)}${randomBytes(9).toString('hex')}`
-}
 
 /**
  * Inserts new task results with one statement over a JSON array. Prisma's createMany spends about a
