@@ -9,6 +9,8 @@ import { sendTemplatedEmail } from '~/utils/mail.server'
 import { applyImport, validateImport } from '~/imports/run.server'
 import { runDigests, runInstantAlerts } from '~/search/alerts.server'
 import { reconcileIndex } from '~/search/reconcile.server'
+import { matchListings, rematchAll } from '~/matching/rank.server'
+import { relearnWeights } from '~/matching/weights.server'
 
 export { nudgeWorker, PermanentJobError } from '~/jobs/queue.server'
 
@@ -54,6 +56,17 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 		const drift = await reconcileIndex()
 		logger.info(drift, 'search index reconciled')
 	},
+	'matching.listings': async (payload) => {
+		const ids = payload && typeof payload === 'object' && !Array.isArray(payload) ? payload.documentIds : undefined
+		if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new PermanentJobError('matching.listings job without documentIds')
+		const result = await matchListings(ids as string[])
+		logger.info({ listings: ids.length, ...result }, 'listings matched')
+	},
+	'matching.relearn': async () => {
+		const result = await relearnWeights()
+		logger.info(result, 'matching weights relearned')
+		if ('adopted' in result && result.adopted) logger.info({ demands: await rematchAll() }, 'demands rematched with the new weights')
+	},
 	'listings.expiry': async () => {
 		const offers = await runExpiry('offer')
 		const demands = await runExpiry('demand')
@@ -76,6 +89,7 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
 	{ queue: 'listings.expiry', everyMs: 60 * 60_000 },
 	{ queue: 'search.digests', everyMs: 60 * 60_000 },
 	{ queue: 'search.reconcile', everyMs: 60 * 60_000 },
+	{ queue: 'matching.relearn', everyMs: 24 * 60 * 60_000 },
 ]
 
 export type WorkerOptions = {

@@ -50,6 +50,8 @@ export const NOTIFICATION_KINDS = {
 	'expert.claimed': { defaultChannel: 'BOTH' },
 	'search.match': { defaultChannel: 'BOTH' },
 	'search.digest': { defaultChannel: 'BOTH' },
+	'matching.new': { defaultChannel: 'BOTH' },
+	'matching.interest': { defaultChannel: 'BOTH' },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS

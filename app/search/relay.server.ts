@@ -92,7 +92,11 @@ async function settle(engine: SearchEngine, claimed: Claimed[], options: RelayOp
 		await inTransaction(async (unit) => {
 			await unit.tx.$executeRaw`UPDATE "SearchOutbox" SET "processedAt" = now(), "lastError" = NULL WHERE id = ANY(${claimed.map((c) => c.id)}::bigint[])`
 			// Saved searches with instant alerts look at what just became searchable.
-			if (published.length > 0) await enqueue(unit.tx, 'search.alerts', { documentIds: published }, { afterCommit: unit.afterCommit })
+			if (published.length > 0) {
+				await enqueue(unit.tx, 'search.alerts', { documentIds: published }, { afterCommit: unit.afterCommit })
+				// The listings the relay reads are the changed ones: matching ranks them again.
+				await enqueue(unit.tx, 'matching.listings', { documentIds: published }, { afterCommit: unit.afterCommit })
+			}
 		})
 		return { processed: claimed.length, failed: 0 }
 	} catch (error) {

@@ -133,6 +133,18 @@ export default {
 				setting: 'When you claim an expert profile',
 			},
 		},
+		matching: {
+			new: {
+				title: 'New {{score}}% match for "{{title}}"',
+				body: '"{{other}}" ({{organisation}}) matches your "{{title}}" at {{score}}%. See why it matches and tell us whether it fits.',
+				setting: 'When a new strong match is found for your listing (once per pair)',
+			},
+			interest: {
+				title: '{{organisation}} is interested in "{{other}}"',
+				body: '{{organisation}} expressed interest in your "{{other}}" through their "{{title}}". Open the match to get in touch.',
+				setting: 'When an organisation expresses interest in your listing through a match',
+			},
+		},
 	},
 	unknownKind: 'You have a new notification',
 	live: {
@@ -170,6 +182,7 @@ export default {
 			expert: 'Expert profiles',
 			import: 'Data imports',
 			search: 'Saved searches',
+			matching: 'Supply-demand matching',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

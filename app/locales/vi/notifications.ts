@@ -132,6 +132,18 @@ export default {
 				setting: 'Khi bạn nhận một hồ sơ chuyên gia',
 			},
 		},
+		matching: {
+			new: {
+				title: 'Khớp mới {{score}}% cho "{{title}}"',
+				body: '"{{other}}" ({{organisation}}) khớp {{score}}% với "{{title}}" của bạn. Xem lý do khớp và cho biết có phù hợp không.',
+				setting: 'Khi có một cặp khớp mạnh mới cho tin của bạn (mỗi cặp báo một lần)',
+			},
+			interest: {
+				title: '{{organisation}} quan tâm đến "{{other}}"',
+				body: '{{organisation}} đã bày tỏ quan tâm đến "{{other}}" của bạn, qua "{{title}}" của họ. Xem cặp khớp để liên hệ.',
+				setting: 'Khi một tổ chức bày tỏ quan tâm đến tin của bạn qua một cặp khớp',
+			},
+		},
 	},
 	unknownKind: 'Bạn có một thông báo mới',
 	live: {
@@ -169,6 +181,7 @@ export default {
 			expert: 'Hồ sơ chuyên gia',
 			import: 'Nhập dữ liệu',
 			search: 'Tìm kiếm đã lưu',
+			matching: 'Kết nối cung cầu',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',
