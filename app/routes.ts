@@ -19,6 +19,7 @@ export default [
 		route('notifications', 'routes/me/notifications.tsx'),
 		route('notifications/settings', 'routes/me/notification-settings.tsx'),
 		route('saved-searches', 'routes/me/saved-searches.tsx'),
+		route('matches', 'routes/me/matches.tsx'),
 	]),
 
 	// Organisations
@@ -66,6 +67,10 @@ export default [
 		route('export', 'routes/experts/export.ts'),
 		route(':id', 'routes/experts/detail.tsx'),
 	]),
+
+	// Brokers: the market's strongest pairs as a work queue
+	route('broker/matches', 'routes/broker/matches.tsx'),
+	route('broker/matches/:id', 'routes/broker/match.tsx'),
 
 	// Operators
 	...prefix('operator', [

@@ -11,6 +11,7 @@ export function SiteHeader({ user, unread, locale }: Props) {
 	const location = useLocation()
 	const here = location.pathname + location.search
 	const isOperator = user?.roles.some((r) => r === 'OPERATOR' || r === 'ADMIN')
+	const isBroker = user?.roles.some((r) => r === 'BROKER' || r === 'ADMIN')
 	return (
 		<header className="site-header">
 			<div className="site-header__inner">
@@ -27,6 +28,7 @@ export function SiteHeader({ user, unread, locale }: Props) {
 					<NavLink to="/task-results">{t('taskResults.nav')}</NavLink>
 					<NavLink to="/experts">{t('experts.nav')}</NavLink>
 					<NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+					{isBroker ? <NavLink to="/broker/matches">{t('matching.broker.nav')}</NavLink> : null}
 					{isOperator ? <NavLink to="/operator">{t('nav.operator')}</NavLink> : null}
 				</nav>
 				<div className="header-actions">
@@ -64,6 +66,9 @@ export function SiteHeader({ user, unread, locale }: Props) {
 									))}
 									<li>
 										<Link to="/me/listings">{t('nav.myListings')}</Link>
+									</li>
+									<li>
+										<Link to="/me/matches">{t('matching.nav')}</Link>
 									</li>
 									<li>
 										<Link to="/me/notifications">{t('nav.notifications')}</Link>

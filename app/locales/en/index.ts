@@ -13,7 +13,8 @@ import experts from './experts.ts'
 import imports from './imports.ts'
 import expertProfile from './expertProfile.ts'
 import search from './search.ts'
+import matching from './matching.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching } satisfies Shape<typeof vi>
 
 export default en

@@ -11,8 +11,9 @@ import experts from './experts.ts'
 import imports from './imports.ts'
 import expertProfile from './expertProfile.ts'
 import search from './search.ts'
+import matching from './matching.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching }
 
 export default vi
