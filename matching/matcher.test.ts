@@ -141,6 +141,18 @@ describe('structured signals and options', () => {
 		expect(m.rank('offer', { text: 'nuôi tôm nước thải thủy sản cá tra' }, { minScore: threshold }).every((r) => r.score >= threshold)).toBe(true)
 	})
 
+	test('a pooled candidate is scored on its items even when many others hold better ones', () => {
+		const m = createMatcher()
+		const strong = { title: 'Nuôi tôm tuần hoàn, nuôi tôm tuần hoàn RAS', text: 'nuôi tôm tuần hoàn mật độ cao' }
+		for (let i = 0; i < 1_500; i++) m.add('expert', { id: `e${i}`, title: '', text: 'chuyên gia', items: [strong] })
+		const weak = { title: 'Nuôi tôm tuần hoàn', text: 'một chương trong sách về thủy sản, dinh dưỡng, giống và thị trường xuất khẩu' }
+		m.add('expert', { id: 'last', title: '', text: 'chuyên gia', items: [weak] })
+		// More items than the item search reads (depth x 4) score above the pooled candidate's.
+		const [pooled] = m.rank('expert', { text: 'nuôi tôm tuần hoàn' }, { only: ['last'] })
+		expect(pooled?.explanation.evidence.map((e) => e.title)).toEqual([weak.title])
+		expect(pooled!.explanation.components.find((c) => c.name === 'text')!.value).toBeGreaterThan(0)
+	})
+
 	test('weights passed to rank replace the defaults', () => {
 		const m = matcherWith(listings)
 		const query = { text: 'nuôi tôm', requirements: { minTrl: 6 } }

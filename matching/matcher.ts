@@ -274,10 +274,10 @@ export function createMatcher(overrides: Partial<MatcherOptions> = {}): Matcher 
 			// Items are scored one by one, then a candidate's best few are summed with decaying weights.
 			const itemScores = new Map<string, Array<{ n: number; score: number }>>()
 			if (c.items.size > 0) {
-				const onlyOwners = options.only ? new Set(options.only) : null
-				for (const s of c.items.search(terms, params, depth * 4)) {
+				// A pool restricts the item search itself, so a pooled candidate's items are never crowded out by others'.
+				const onlyItems = options.only ? numbers(c.items, [...options.only].flatMap((owner) => c.itemIds.get(owner) ?? [])) : undefined
+				for (const s of c.items.search(terms, params, depth * 4, onlyItems)) {
 					const owner = c.itemOwner.get(s.doc)!.owner
-					if (onlyOwners && !onlyOwners.has(owner)) continue
 					let list = itemScores.get(owner)
 					if (!list) itemScores.set(owner, (list = []))
 					list.push({ n: s.doc, score: s.score })
