@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http'
 import { startWorker, type Worker } from '~/jobs/worker.server'
 import { startSearchRelay, type Relay } from '~/search/relay.server'
 import { searchEngine } from '~/search/engine.server'
+import { corpusIfReady } from '~/matching/corpus.server'
 import { attachSocketServer, closeSocketServer, type AppServer } from '~/realtime/socket.server'
 import { logger } from '~/utils/logger.server'
 
@@ -26,6 +27,9 @@ export async function startBackground(options: { httpServer: HttpServer; workerC
 		.setup()
 		.catch((error) => logger.error({ err: error }, 'search engine setup failed; the relay retries its writes'))
 	const relay = startSearchRelay()
+	// The matcher is built from the database in the background, so the first match job and the
+	// first duplicate check find it ready.
+	void corpusIfReady(0)
 	let stopping: Promise<void> | undefined
 	return {
 		io,

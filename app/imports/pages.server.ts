@@ -6,6 +6,7 @@ import type { AppLocale } from '~/locales'
 import { getLocale } from '~/middleware/i18next.server'
 import { createImport, ImportError, requestApply } from '~/models/import.server'
 import { requireRole } from '~/utils/auth.server'
+import { nearDuplicates } from '~/matching/duplicates.server'
 import { prisma } from '~/utils/db.server'
 import { clientIp, invariantResponse } from '~/utils/http.server'
 import { getFileStore } from '~/uploads/storage.server'
@@ -91,7 +92,15 @@ export async function importLoader({ request, params, context }: Args) {
 	])
 	return {
 		record: { ...record, errorParams: (record.errorParams ?? {}) as Record<string, string | number> },
-		rows: rows.map((r) => ({ ...r, id: String(r.id), issues: r.issues as Array<{ field: string; code: string; params?: Record<string, string | number> }> })),
+		rows: await Promise.all(
+			rows.map(async (r) => ({
+				...r,
+				id: String(r.id),
+				issues: r.issues as Array<{ field: string; code: string; params?: Record<string, string | number> }>,
+				// A new task result that reads like one already registered may be the same research under another code.
+				duplicates: record.kind === 'TASK_RESULTS' && r.action === 'CREATE' && r.label ? await nearDuplicates({ title: r.label, text: '' }, { types: ['task-result'], limit: 3 }) : [],
+			})),
+		),
 		show,
 		page,
 		pages: Math.max(1, Math.ceil(total / ROWS_PER_PAGE)),

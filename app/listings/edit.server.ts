@@ -21,6 +21,7 @@ import {
 import { EVIDENCE_ERRORS, listEvidence, searchLinkableTaskResults } from '~/models/offer-evidence.server'
 import { createOffer, getOffer, offerDraftValues, submitOffer, updateOffer } from '~/models/offer.server'
 import { listProvinces, listScienceFields } from '~/models/reference.server'
+import { nearDuplicates } from '~/matching/duplicates.server'
 import { requireUser, type SessionUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { clientIp, invariantResponse } from '~/utils/http.server'
@@ -135,7 +136,14 @@ export async function listingEditLoader(kind: ListingKind, { request, params, co
 		members: step === 'basics' ? await organisationMembers(row.organisationId as string) : [],
 		...(step === 'basics' ? await pickers(locale) : { provinces: [], fields: [] }),
 		evidence: kind === 'offer' && step === 'technical' ? await evidencePanel(row, url) : null,
+		duplicates: step === 'attachments' ? [] : await draftDuplicates(kind, row.id, draft),
 	}
+}
+
+/** What already exists that reads like this draft: listings of the same kind and registered task results. */
+function draftDuplicates(kind: ListingKind, id: string, draft: OfferDraft | DemandDraft) {
+	const text = kind === 'offer' ? `${(draft as OfferDraft).summary ?? ''}\n${(draft as OfferDraft).description ?? ''}` : `${(draft as DemandDraft).problem ?? ''}\n${(draft as DemandDraft).desiredOutcome ?? ''}`
+	return nearDuplicates({ title: draft.title ?? '', keywords: draft.keywords ?? [], text }, { types: [kind, 'task-result'], self: `${kind}:${id}` })
 }
 
 /** The offer editor's "backed by registered R&D" panel: current links, and what a search (GET, `evidenceQuery`) finds to link. */

@@ -6,6 +6,7 @@ import { ListingError, pendingColumns } from '~/models/listing.server'
 import { MATERIAL_FIELDS, ReturnReasonSchema, type ListingKind } from '~/models/listing-schema'
 import { publishOffer, returnOffer } from '~/models/offer.server'
 import type { SessionUser } from '~/utils/auth.server'
+import { nearDuplicates } from '~/matching/duplicates.server'
 import { prisma } from '~/utils/db.server'
 import { invariantResponse } from '~/utils/http.server'
 
@@ -73,7 +74,16 @@ export async function reviewItem(kind: ListingKind, id: string, viewer: SessionU
 		rows,
 		attachments: await listAttachments({ kind, id }, viewer),
 		history,
+		duplicates: await reviewDuplicates(kind, id, { ...row, ...pending }),
 	}
+}
+
+/** Published listings of the same kind that read almost like the version under review. */
+function reviewDuplicates(kind: ListingKind, id: string, v: Record<string, unknown>) {
+	const str = (x: unknown) => (typeof x === 'string' ? x : '')
+	const text = kind === 'offer' ? `${str(v.summary)}\n${str(v.description)}` : `${str(v.problem)}\n${str(v.desiredOutcome)}`
+	const keywords = Array.isArray(v.keywords) ? v.keywords.filter((k): k is string => typeof k === 'string') : []
+	return nearDuplicates({ title: str(v.title), keywords, text }, { types: [kind], self: `${kind}:${id}` })
 }
 
 const ReviewActionSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('approve') }), z.object({ intent: z.literal('return'), reason: ReturnReasonSchema })])

@@ -30,7 +30,7 @@ type State = {
 // Kept on globalThis: loaders, actions and the job worker run in one process and must share it,
 // also across dev HMR re-imports.
 const KEY = Symbol.for('cau-noi.matching.corpus')
-type Holder = { [KEY]?: { state?: State; pending?: Promise<State> } }
+type Holder = { [KEY]?: { state?: State; pending?: Promise<State>; syncedAt?: number } }
 const holder = () => ((globalThis as Holder)[KEY] ??= {})
 
 const PAGE = 2_000
@@ -327,16 +327,34 @@ async function sync(s: State): Promise<State> {
 	return s
 }
 
-/** The matcher, built on first use and brought up to date with the database. Calls are serialised. */
-export function currentCorpus(): Promise<State> {
+/**
+ * The matcher, built on first use and brought up to date with the database. Calls are serialised.
+ * `maxAgeMs`: a page that only reads may take a state synced that recently without syncing again.
+ */
+export function currentCorpus(options: { maxAgeMs?: number } = {}): Promise<State> {
 	const h = holder()
+	if (options.maxAgeMs && h.state && h.syncedAt && Date.now() - h.syncedAt < options.maxAgeMs) return Promise.resolve(h.state)
 	const run = (async () => {
 		await h.pending?.catch(() => undefined)
 		h.state = h.state ? await sync(h.state) : await build()
+		h.syncedAt = Date.now()
 		return h.state
 	})()
 	h.pending = run
 	return run
+}
+
+/**
+ * For pages: the corpus if it has been built (synced when older than `maxAgeMs`), else null and
+ * the build starts in the background. Building a large market takes minutes; a page must not wait.
+ */
+export async function corpusIfReady(maxAgeMs: number): Promise<State | null> {
+	const h = holder()
+	if (!h.state) {
+		if (!h.pending) void currentCorpus().catch((error: unknown) => logger.error({ err: error }, 'matching corpus build failed'))
+		return null
+	}
+	return currentCorpus({ maxAgeMs })
 }
 
 /**
@@ -370,6 +388,7 @@ export function resetCorpus() {
 	const h = holder()
 	h.state = undefined
 	h.pending = undefined
+	h.syncedAt = undefined
 }
 
 export type Corpus = State

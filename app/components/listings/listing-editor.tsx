@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } f
 import { AttachmentsPanel } from '~/components/attachments-panel'
 import { FormErrors, useErrorText } from '~/components/forms'
 import { EvidencePanel } from '~/components/listings/evidence'
+import { DuplicatesPanel } from '~/components/matching/duplicates-panel'
 import { ListingStepFields } from '~/components/listings/listing-step-fields'
 import { StatusBadge } from '~/components/listings/status-badge'
 import type { ListingEditData, ListingNewData } from '~/listings/edit.server'
@@ -198,6 +199,7 @@ export function ListingEditorPage() {
 					</Form>
 				</section>
 			) : null}
+			<DuplicatesPanel items={data.duplicates} />
 			{data.evidence ? <EvidencePanel offerId={id} data={data.evidence} locale={data.locale} /> : null}
 			{step === 'attachments' ? (
 				<section className="card">

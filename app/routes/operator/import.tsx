@@ -4,6 +4,7 @@ import { Form, Link, useRevalidator } from 'react-router'
 import type { Route } from './+types/import'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ImportStatusBadge } from '~/components/imports/import-status'
+import { DuplicatesPanel } from '~/components/matching/duplicates-panel'
 import { Pagination } from '~/components/pagination'
 import { columnsOf } from '~/imports/columns'
 import { importAction, importLoader } from '~/imports/pages.server'
@@ -188,6 +189,12 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
 												</ul>
 											) : null}
 											{row.changes.length > 0 ? <span className="muted">{t('imports.detail.changes', { fields: row.changes.map(label).filter(Boolean).join(', ') })}</span> : null}
+											{row.duplicates.length > 0 ? (
+												<>
+													<strong>{t('matching.duplicates.title')}</strong>
+													<DuplicatesPanel items={row.duplicates} compact />
+												</>
+											) : null}
 										</td>
 									</tr>
 								))}

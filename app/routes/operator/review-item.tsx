@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/review-item'
 import { ErrorList } from '~/components/forms'
+import { DuplicatesPanel } from '~/components/matching/duplicates-panel'
 import { getLocale } from '~/middleware/i18next.server'
 import { reviewAction, reviewItem } from '~/listings/review.server'
 import { requireRole } from '~/utils/auth.server'
@@ -55,6 +56,7 @@ export default function ReviewItem({ loaderData, actionData }: Route.ComponentPr
 					<Link to={`/${item.kind}s/${item.id}`}>{t('listings.review.open')}</Link>
 				</p>
 				{!item.organisation.verifiedAt ? <p className="notice">{t('listings.review.unverifiedOrg')}</p> : null}
+				<DuplicatesPanel items={item.duplicates} />
 				<div className="table-wrap">
 					<table className="table diff-table" data-testid="review-diff">
 						<thead>
