@@ -10,6 +10,10 @@ import { loadDocuments } from './documents.server'
 import { searchEngine } from './engine.server'
 import { ALERTING_TYPES, documentId, TYPE_OF_KIND, type SearchEngine, type SearchType } from './types'
 
+/** A relay batch with more listings than this is a bulk load; its matching runs BULK_MATCHING_DELAY_MS later. */
+export const BULK_MATCHING_BATCH = 20
+const BULK_MATCHING_DELAY_MS = 10 * 60_000
+
 export type RelayOptions = {
 	engine?: SearchEngine
 	/** Rows per batch. Default 200. */
@@ -94,8 +98,11 @@ async function settle(engine: SearchEngine, claimed: Claimed[], options: RelayOp
 			// Saved searches with instant alerts look at what just became searchable.
 			if (published.length > 0) {
 				await enqueue(unit.tx, 'search.alerts', { documentIds: published }, { afterCommit: unit.afterCommit })
-				// The listings the relay reads are the changed ones: matching ranks them again.
-				await enqueue(unit.tx, 'matching.listings', { documentIds: published }, { afterCommit: unit.afterCommit })
+				// The listings the relay reads are the changed ones: matching ranks them again. A big
+				// batch is a bulk load (a fresh database, a rebuild): it waits, so that a listing
+				// published meanwhile is matched within seconds rather than behind hundreds of others.
+				const bulk = published.length > BULK_MATCHING_BATCH
+				await enqueue(unit.tx, 'matching.listings', { documentIds: published }, { afterCommit: unit.afterCommit, runAt: bulk ? new Date(Date.now() + BULK_MATCHING_DELAY_MS) : undefined })
 			}
 		})
 		return { processed: claimed.length, failed: 0 }
