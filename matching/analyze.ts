@@ -6,7 +6,7 @@
 //   matching is most often a whole word matching, and in English a phrase.
 import { lightStem } from './stem'
 import { isStopword } from './stopwords'
-import { foldDiacritics, hasDiacritics, words } from './text'
+import { foldDiacritics, words } from './text'
 
 export type TermKind = 'word' | 'exact' | 'pair'
 
@@ -28,10 +28,31 @@ export function displayTerm(term: string): string {
 	return term.startsWith('=') ? term.slice(1) : term
 }
 
+// Folding is most of the cost of indexing (Unicode normalisation twice per word), and a corpus
+// says the same few thousand words over and over: each word is folded once. Bounded, so a stream
+// of unique tokens (codes, numbers) cannot grow it without limit.
+const WORD_CACHE = new Map<string, { folded: string; accented: boolean }>()
+const WORD_CACHE_MAX = 200_000
+
+function wordInfo(word: string) {
+	let info = WORD_CACHE.get(word)
+	if (!info) {
+		const folded = foldDiacritics(word)
+		info = { folded: folded === word ? lightStem(word) : folded, accented: folded !== word }
+		if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear()
+		WORD_CACHE.set(word, info)
+	}
+	return info
+}
+
 /** The folded, stemmed form of one exact word. */
 export function foldWord(word: string): string {
-	const folded = foldDiacritics(word)
-	return folded === word ? lightStem(word) : folded
+	return wordInfo(word).folded
+}
+
+/** Whether a word (as `words` gives it) carries diacritics. */
+function accented(word: string): boolean {
+	return wordInfo(word).accented
 }
 
 /** The index terms of a text (see the head of this file). */
@@ -46,7 +67,7 @@ export function analyze(text: string, { pairs = true, exact = true } = {}): Anal
 		folded[i] = foldWord(w)
 		if (!stop[i]) out.push(folded[i]!)
 	}
-	if (exact) for (let i = 0; i < tokens.length; i++) if (!stop[i] && hasDiacritics(tokens[i]!)) out.push(`=${tokens[i]}`)
+	if (exact) for (let i = 0; i < tokens.length; i++) if (!stop[i] && accented(tokens[i]!)) out.push(`=${tokens[i]}`)
 	if (pairs) for (let i = 0; i + 1 < tokens.length; i++) if (!(stop[i] && stop[i + 1])) out.push(`${folded[i]} ${folded[i + 1]}`)
 	return { terms: out, length: out.length }
 }
@@ -56,7 +77,7 @@ export function accentedPairs(text: string): Set<string> {
 	const tokens = words(text)
 	const out = new Set<string>()
 	for (let i = 0; i + 1 < tokens.length; i++)
-		if (hasDiacritics(tokens[i]!) || hasDiacritics(tokens[i + 1]!)) out.add(`${foldWord(tokens[i]!)} ${foldWord(tokens[i + 1]!)}`)
+		if (accented(tokens[i]!) || accented(tokens[i + 1]!)) out.add(`${foldWord(tokens[i]!)} ${foldWord(tokens[i + 1]!)}`)
 	return out
 }
 
