@@ -121,7 +121,7 @@ async function sideOf(tx: Unit['tx'], userId: string, matchId: string) {
 			components: true,
 			demand: { select: { id: true, title: true, organisationId: true, status: true, contactUserId: true, createdById: true } },
 			offer: { select: { id: true, title: true, organisationId: true, status: true, contactUserId: true, createdById: true } },
-			taskResult: { select: { id: true, title: true } },
+			taskResult: { select: { id: true, title: true, hostOrganisationId: true } },
 		},
 	})
 	if (!match) throw new MatchError('matching.errors.notFound', 404)
@@ -161,8 +161,9 @@ export async function undoDismiss(userId: string, matchId: string) {
 }
 
 /**
- * "Express interest": tells the other side's contact (for a latent task result, nobody on the
- * platform may own it: then it says so). Once per side; counts as a relevant verdict for learning.
+ * "Express interest": tells the other side's contact, or for a latent task result the managers of
+ * its host organisation when it is on the platform (otherwise the caller says to contact the host).
+ * Once per side; counts as a relevant verdict for learning.
  */
 export async function expressInterest(userId: string, matchId: string): Promise<{ notified: boolean }> {
 	return inTransaction(async (unit) => {
@@ -174,10 +175,18 @@ export async function expressInterest(userId: string, matchId: string): Promise<
 		const data = { userId, interestedAt: new Date(), verdict: 'RELEVANT' as const, reason: null, note: '', components: match.components ?? [] }
 		await tx.matchFeedback.upsert({ where: { matchId_organisationId: { matchId, organisationId } }, create: { matchId, organisationId, ...data }, update: data })
 		const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } })
+		const params = { organisation: organisation.name, title: own.title }
+		if (match.kind === 'TASK_RESULT_DEMAND') {
+			// A latent offer has no contact; its host organisation's managers hear of it when it is on the platform.
+			const hostId = match.taskResult?.hostOrganisationId
+			const managers = hostId ? await tx.membership.findMany({ where: { organisationId: hostId, status: 'ACTIVE', role: { in: ['OWNER', 'ADMIN'] } }, select: { userId: true } }) : []
+			for (const m of managers) await notify(unit, { userId: m.userId, kind: 'matching.interest', params: { ...params, other: match.taskResult!.title }, link: `/task-results/${match.taskResult!.id}` })
+			return { notified: managers.length > 0 }
+		}
 		const other = side === 'demand' ? match.offer : match.demand
 		const recipient = other ? (other.contactUserId ?? other.createdById) : null
 		if (!other || !recipient) return { notified: false }
-		await notify(unit, { userId: recipient, kind: 'matching.interest', params: { organisation: organisation.name, title: own.title, other: other.title }, link: '/me/matches' })
+		await notify(unit, { userId: recipient, kind: 'matching.interest', params: { ...params, other: other.title }, link: '/me/matches' })
 		return { notified: true }
 	})
 }

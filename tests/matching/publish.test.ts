@@ -153,6 +153,38 @@ describe('publishing a demand', () => {
 })
 
 describe('feedback and visibility', () => {
+	test('interest in a latent task result reaches the managers of its host organisation', async () => {
+		const enterprise = await exchange()
+		const host = await createOwner({ name: 'Viện Công nghệ Sau thu hoạch' })
+		const taskResultId = newId()
+		await prisma.taskResult.create({
+			data: {
+				id: taskResultId,
+				taskCode: 'KC.07.19/16-20',
+				taskCodeKey: 'kc0719/16-20',
+				title: 'Nghiên cứu máy sấy bơm nhiệt cho sầu riêng giữ màu và mùi',
+				level: 'NATIONAL',
+				hostName: host.organisation.name,
+				hostOrganisationId: host.organisation.id,
+				abstract: 'Máy sấy bơm nhiệt 500 kg/mẻ cho sầu riêng và mít, giữ màu, mùi và độ giòn.',
+				keywords: ['máy sấy', 'bơm nhiệt', 'sầu riêng'],
+				fieldCodes: ['210'],
+				source: 'IMPORT',
+			},
+		})
+		const demand = await publishedDemand(enterprise, {
+			title: 'Cần máy sấy bơm nhiệt cho sầu riêng và mít',
+			problem: 'Hợp tác xã cần sấy sầu riêng và mít mà vẫn giữ màu, mùi và độ giòn; lò sấy củi làm cháy sản phẩm.',
+			desiredOutcome: 'Một máy sấy bơm nhiệt 500 kg/mẻ.',
+			keywords: ['máy sấy', 'bơm nhiệt'],
+			fieldCodes: ['210'],
+		})
+		await settle()
+		const latent = (await matchRows(demand)).find((r) => r.taskResultId === taskResultId)!
+		expect(await expressInterest(enterprise.owner.user.id, latent.id)).toEqual({ notified: true })
+		expect(await prisma.notification.findMany({ where: { kind: 'matching.interest', userId: host.user.id } })).toMatchObject([{ link: `/task-results/${taskResultId}` }])
+	})
+
 	test('a dismissed pair does not come back when the demand is ranked again; interest notifies the other side', async () => {
 		const institute = await exchange()
 		const offer = await publishedOffer(institute, WASTEWATER_OFFER)
@@ -174,7 +206,7 @@ describe('feedback and visibility', () => {
 		// The institute's side is not affected by the enterprise's dismissal, and its interest reaches the enterprise.
 		expect((await matchesForUser(institute.owner.user.id)).listings.find((l) => l.id === offer)!.matches.map((m) => m.id)).toContain(pair.id)
 		await expressInterest(institute.owner.user.id, pair.id)
-		const notice = await prisma.notification.findFirstOrThrow({ where: { kind: 'matching.interest' } })
+		const notice = await prisma.notification.findFirstOrThrow({ where: { kind: 'matching.interest', userId: enterprise.owner.user.id } })
 		expect(notice.userId).toBe(enterprise.owner.user.id)
 		await expect(expressInterest(institute.owner.user.id, pair.id)).rejects.toMatchObject({ key: 'matching.errors.alreadyInterested', status: 409 })
 	})
