@@ -30,7 +30,7 @@ type State = {
 // Kept on globalThis: loaders, actions and the job worker run in one process and must share it,
 // also across dev HMR re-imports.
 const KEY = Symbol.for('cau-noi.matching.corpus')
-type Holder = { [KEY]?: { state?: State; pending?: Promise<State>; syncedAt?: number } }
+type Holder = { [KEY]?: { state?: State; pending?: Promise<State>; syncedAt?: number; url?: string; generation?: number } }
 const holder = () => ((globalThis as Holder)[KEY] ??= {})
 
 const PAGE = 2_000
@@ -333,12 +333,21 @@ async function sync(s: State): Promise<State> {
  */
 export function currentCorpus(options: { maxAgeMs?: number } = {}): Promise<State> {
 	const h = holder()
+	// Another database (a test worker moving to its next file's): what is held describes the old one.
+	if (h.url !== process.env.DATABASE_URL) {
+		resetCorpus()
+		h.url = process.env.DATABASE_URL
+	}
 	if (options.maxAgeMs && h.state && h.syncedAt && Date.now() - h.syncedAt < options.maxAgeMs) return Promise.resolve(h.state)
+	const generation = h.generation ?? 0
 	const run = (async () => {
 		await h.pending?.catch(() => undefined)
-		h.state = h.state ? await sync(h.state) : await build()
+		const next = h.state ? await sync(h.state) : await build()
+		// A reset meanwhile (another database) makes this result stale: it is returned, not kept.
+		if ((h.generation ?? 0) !== generation) return next
+		h.state = next
 		h.syncedAt = Date.now()
-		return h.state
+		return next
 	})()
 	h.pending = run
 	return run
@@ -389,6 +398,7 @@ export function resetCorpus() {
 	h.state = undefined
 	h.pending = undefined
 	h.syncedAt = undefined
+	h.generation = (h.generation ?? 0) + 1
 }
 
 export type Corpus = State
