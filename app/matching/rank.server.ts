@@ -101,7 +101,7 @@ export async function matchListing(ref: ListingRef): Promise<SaveResult & { skip
 	const experts = s.matcher.rank(COLLECTIONS.expert, expertQuery, { top: EXPERTS_PER_LISTING, minScore: EXPERT_THRESHOLD, weights })
 	const validExperts = await keepExisting(s, COLLECTIONS.expert, experts.map((r) => r.id))
 	const expertKind: MatchKind = ref.type === 'demand' ? 'EXPERT_DEMAND' : 'EXPERT_OFFER'
-	for (const r of experts.filter((r) => validExperts.has(r.id)) ) found.push({ kind: expertKind, expertId: r.id, [ref.type === 'demand' ? 'demandId' : 'offerId']: ref.id, ...stored(r) })
+	for (const r of experts.filter((r) => validExperts.has(r.id))) found.push({ kind: expertKind, expertId: r.id, [ref.type === 'demand' ? 'demandId' : 'offerId']: ref.id, ...stored(r) })
 
 	// Pairs stored before that this run did not find: rescore the offer-demand ones from the
 	// demand's side (another listing's run may have found them, and may still); drop the rest.
