@@ -8,6 +8,7 @@ import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
 
 export const COLLECTIONS = { offer: 'offer', demand: 'demand', taskResult: 'task-result', expert: 'expert' } as const
+type Collection = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
 /** What the pages show of a candidate without another query. */
 export type CandidateInfo = { title: string; organisationId: string | null; organisationName: string }
@@ -18,7 +19,7 @@ type State = {
 	watermark: Date
 	/** Task results an offer builds on: not latent offers. */
 	backed: Set<string>
-	/** Each demand's query side (its text and requirements), for rescoring pairs from the demand's side. */
+	/** Each demand's query side (its text and requirements, without `now`: see queryOf), for rescoring pairs from the demand's side. */
 	demandQueries: Map<string, MatchQuery>
 	offerQueries: Map<string, MatchQuery>
 	info: Map<string, CandidateInfo>
@@ -164,7 +165,7 @@ export function demandDocument(d: DemandRow): MatchDocument {
 }
 
 /** A demand as the query: what it asks of an offer. An undisclosed budget asks nothing about price. */
-export function demandQuery(d: DemandRow, now: number): MatchQuery {
+export function demandQuery(d: DemandRow): MatchQuery {
 	const budget = d.budgetUndisclosed ? null : num(d.budgetMax ?? d.budgetMin)
 	const requirements: Requirements = {
 		fieldCodes: d.fieldCodes,
@@ -174,18 +175,17 @@ export function demandQuery(d: DemandRow, now: number): MatchQuery {
 		provinceCode: d.provinceCode,
 		region: d.province?.region ?? null,
 		evidence: true,
-		now,
 	}
 	return { title: d.title, keywords: d.keywords, text: `${d.problem}\n${d.desiredOutcome}`, requirements }
 }
 
 /** An offer as the query, for finding demands and experts: its text and its field. */
-export function offerQuery(o: OfferRow, now: number): MatchQuery {
+export function offerQuery(o: OfferRow): MatchQuery {
 	return {
 		title: o.title,
 		keywords: o.keywords,
 		text: `${o.summary}\n${o.description}`,
-		requirements: { fieldCodes: o.fieldCodes, provinceCode: o.provinceCode, region: o.province?.region ?? null, now },
+		requirements: { fieldCodes: o.fieldCodes, provinceCode: o.provinceCode, region: o.province?.region ?? null },
 	}
 }
 
@@ -232,32 +232,30 @@ function changed(s: State, key: string, updatedAt: Date, force: boolean) {
 	return true
 }
 
+/** Takes a listing out of the matcher and everything kept beside it. */
+function forget(s: State, collection: Collection, id: string) {
+	const key = `${collection}:${id}`
+	s.matcher.remove(collection, id)
+	s.versions.delete(key)
+	s.info.delete(key)
+	if (collection === COLLECTIONS.offer) s.offerQueries.delete(id)
+	if (collection === COLLECTIONS.demand) s.demandQueries.delete(id)
+}
+
 function applyOffer(s: State, o: OfferRow, force = false) {
-	const key = `offer:${o.id}`
-	if (!changed(s, key, o.updatedAt, force)) return
-	if (o.status !== 'PUBLISHED') {
-		s.matcher.remove(COLLECTIONS.offer, o.id)
-		s.offerQueries.delete(o.id)
-		s.info.delete(key)
-		return
-	}
+	if (!changed(s, `offer:${o.id}`, o.updatedAt, force)) return
+	if (o.status !== 'PUBLISHED') return forget(s, COLLECTIONS.offer, o.id)
 	s.matcher.add(COLLECTIONS.offer, offerDocument(o))
-	s.offerQueries.set(o.id, offerQuery(o, Date.now()))
-	s.info.set(key, { title: o.title, organisationId: o.organisationId, organisationName: o.organisation.name })
+	s.offerQueries.set(o.id, offerQuery(o))
+	s.info.set(`offer:${o.id}`, { title: o.title, organisationId: o.organisationId, organisationName: o.organisation.name })
 }
 
 function applyDemand(s: State, d: DemandRow) {
-	const key = `demand:${d.id}`
-	if (!changed(s, key, d.updatedAt, false)) return
-	if (d.status !== 'PUBLISHED') {
-		s.matcher.remove(COLLECTIONS.demand, d.id)
-		s.demandQueries.delete(d.id)
-		s.info.delete(key)
-		return
-	}
+	if (!changed(s, `demand:${d.id}`, d.updatedAt, false)) return
+	if (d.status !== 'PUBLISHED') return forget(s, COLLECTIONS.demand, d.id)
 	s.matcher.add(COLLECTIONS.demand, demandDocument(d))
-	s.demandQueries.set(d.id, demandQuery(d, Date.now()))
-	s.info.set(key, { title: d.title, organisationId: d.organisationId, organisationName: d.organisation.name })
+	s.demandQueries.set(d.id, demandQuery(d))
+	s.info.set(`demand:${d.id}`, { title: d.title, organisationId: d.organisationId, organisationName: d.organisation.name })
 }
 
 function applyTaskResult(s: State, t: TaskResultRow, force = false) {
@@ -370,7 +368,7 @@ export async function corpusIfReady(maxAgeMs: number): Promise<State | null> {
  * Forgets candidates the database no longer has or shows (deleted with their organisation, say):
  * sync only sees rows that still exist. Returns the ids that are still valid.
  */
-export async function keepExisting(s: State, collection: (typeof COLLECTIONS)[keyof typeof COLLECTIONS], ids: string[]): Promise<Set<string>> {
+export async function keepExisting(s: State, collection: Collection, ids: string[]): Promise<Set<string>> {
 	if (ids.length === 0) return new Set()
 	const rows =
 		collection === COLLECTIONS.offer
@@ -381,15 +379,21 @@ export async function keepExisting(s: State, collection: (typeof COLLECTIONS)[ke
 					? await prisma.taskResult.findMany({ where: { id: { in: ids } }, select: { id: true } })
 					: await prisma.expert.findMany({ where: { id: { in: ids } }, select: { id: true } })
 	const valid = new Set(rows.map((r) => r.id))
-	for (const id of ids) {
-		if (valid.has(id)) continue
-		s.matcher.remove(collection, id)
-		s.versions.delete(`${collection}:${id}`)
-		s.info.delete(`${collection}:${id}`)
-		if (collection === COLLECTIONS.offer) s.offerQueries.delete(id)
-		if (collection === COLLECTIONS.demand) s.demandQueries.delete(id)
-	}
+	for (const id of ids) if (!valid.has(id)) forget(s, collection, id)
 	return valid
+}
+
+/**
+ * A listing's query side as of today: recency is measured from the start of the current UTC day,
+ * so it ages with the calendar (not with when the listing was loaded) and a pair scores the same
+ * from either side on the same day.
+ */
+export function queryOf(s: State, type: 'offer' | 'demand', id: string): MatchQuery | undefined {
+	const q = (type === 'demand' ? s.demandQueries : s.offerQueries).get(id)
+	if (!q) return undefined
+	const now = new Date()
+	now.setUTCHours(0, 0, 0, 0)
+	return { ...q, requirements: { ...q.requirements, now: now.getTime() } }
 }
 
 /** Drops the in-process matcher (tests that recreate the database). */

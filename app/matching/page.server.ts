@@ -1,26 +1,20 @@
 // What /me/matches and /broker/matches read: stored matches joined with both ends, only where both
 // ends are public, and with the reader's own feedback. Nothing here writes.
-import { COMPONENTS, type ComponentName } from '../../matching'
 import type { MatchKind, Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { readComponents, type StoredComponent } from './weights.server'
 
 const PER_LISTING = 10
 const EXPERTS_PER_LISTING = 3
 const QUEUE_SIZE = 50
 
-export type Component = { name: ComponentName; value: number; contribution: number }
+export type Component = StoredComponent
 export type Term = { term: string; fields: string[]; source: string }
 export type EvidenceItem = { id: string; title: string; score: number }
 
 /** The stored components and explanation, read defensively (rows written by older versions too). */
 export function readExplanation(components: Prisma.JsonValue, explanation: Prisma.JsonValue) {
-	const comps: Component[] = []
-	if (Array.isArray(components))
-		for (const c of components) {
-			if (!c || typeof c !== 'object' || Array.isArray(c)) continue
-			if (typeof c.name === 'string' && (COMPONENTS as readonly string[]).includes(c.name) && typeof c.value === 'number' && typeof c.contribution === 'number')
-				comps.push({ name: c.name as ComponentName, value: c.value, contribution: c.contribution })
-		}
+	const comps = readComponents(components)
 	const e = explanation && typeof explanation === 'object' && !Array.isArray(explanation) ? explanation : {}
 	const terms: Term[] = Array.isArray(e.terms)
 		? e.terms.flatMap((t) =>

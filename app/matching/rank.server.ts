@@ -7,7 +7,7 @@ import type { MatchResult, Weights } from '../../matching'
 import type { MatchKind } from '~/generated/prisma/client'
 import { pairKey, saveMatches, storedPairs, type FoundMatch, type Recipient, type SaveResult } from '~/models/match.server'
 import { prisma } from '~/utils/db.server'
-import { COLLECTIONS, currentCorpus, keepExisting, type Corpus } from './corpus.server'
+import { COLLECTIONS, currentCorpus, keepExisting, queryOf, type Corpus } from './corpus.server'
 import { currentWeights } from './weights.server'
 
 /** Pairs scoring below this are not stored. */
@@ -46,7 +46,7 @@ async function owners(type: 'offer' | 'demand', ids: string[]) {
 
 /** The demand's score for one offer, or null when it falls under the threshold. */
 function scorePair(s: Corpus, demandId: string, offerId: string, weights: Weights): MatchResult | null {
-	const q = s.demandQueries.get(demandId)
+	const q = queryOf(s, 'demand', demandId)
 	if (!q) return null
 	const [r] = s.matcher.rank(COLLECTIONS.offer, q, { only: [offerId], top: 1, weights })
 	return r && r.score >= MATCH_THRESHOLD && textOf(r) >= MIN_TEXT ? r : null
@@ -67,7 +67,7 @@ export async function matchListing(ref: ListingRef): Promise<SaveResult & { skip
 	const stale = new Set<string>()
 
 	if (ref.type === 'demand') {
-		const q = s.demandQueries.get(ref.id)!
+		const q = queryOf(s, 'demand', ref.id)!
 		const offers = s.matcher
 			.rank(COLLECTIONS.offer, q, { top: OFFERS_PER_DEMAND * 2, minScore: MATCH_THRESHOLD, weights })
 			.filter((r) => textOf(r) >= MIN_TEXT && otherOrganisation(s, `offer:${r.id}`, own.organisationId))
@@ -80,7 +80,7 @@ export async function matchListing(ref: ListingRef): Promise<SaveResult & { skip
 		const validLatent = await keepExisting(s, COLLECTIONS.taskResult, latent.map((r) => r.id))
 		for (const r of latent.filter((r) => validLatent.has(r.id)).slice(0, LATENT_PER_DEMAND)) found.push({ kind: 'TASK_RESULT_DEMAND', demandId: ref.id, taskResultId: r.id, ...stored(r) })
 	} else {
-		const q = s.offerQueries.get(ref.id)!
+		const q = queryOf(s, 'offer', ref.id)!
 		// Demands that share the offer's subject, each then scored from its own side.
 		const candidates = s.matcher
 			.rank(COLLECTIONS.demand, q, { top: DEMANDS_PER_OFFER * 2, weights })
@@ -95,7 +95,7 @@ export async function matchListing(ref: ListingRef): Promise<SaveResult & { skip
 		for (const p of pairs) found.push({ kind: 'OFFER_DEMAND', demandId: p.demandId, offerId: ref.id, ...stored(p.result) })
 	}
 
-	const query = ref.type === 'demand' ? s.demandQueries.get(ref.id)! : s.offerQueries.get(ref.id)!
+	const query = queryOf(s, ref.type, ref.id)!
 	// Experts are judged on the subject (and field), not on a buyer's budget or TRL.
 	const expertQuery = { ...query, requirements: { fieldCodes: query.requirements?.fieldCodes } }
 	const experts = s.matcher.rank(COLLECTIONS.expert, expertQuery, { top: EXPERTS_PER_LISTING, minScore: EXPERT_THRESHOLD, weights })

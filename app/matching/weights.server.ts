@@ -36,17 +36,21 @@ export function forgetWeights() {
 	cached = undefined
 }
 
-/** The component values stored with a match: [{ name, value }]. */
+export type StoredComponent = { name: ComponentName; value: number; contribution: number }
+
+/** The components stored with a match ([{ name, value, contribution }]), read defensively: rows written by older versions too. */
+export function readComponents(json: Prisma.JsonValue): StoredComponent[] {
+	if (!Array.isArray(json)) return []
+	return json.flatMap((c) =>
+		c && typeof c === 'object' && !Array.isArray(c) && typeof c.name === 'string' && (COMPONENTS as readonly string[]).includes(c.name) && typeof c.value === 'number'
+			? [{ name: c.name as ComponentName, value: c.value, contribution: typeof c.contribution === 'number' ? c.contribution : 0 }]
+			: [],
+	)
+}
+
+/** The component values stored with a match, by name: what a verdict is learned from. */
 export function componentValues(json: Prisma.JsonValue): Partial<Record<ComponentName, number>> {
-	const out: Partial<Record<ComponentName, number>> = {}
-	if (!Array.isArray(json)) return out
-	for (const c of json) {
-		if (!c || typeof c !== 'object' || Array.isArray(c)) continue
-		const name = c.name
-		const value = c.value
-		if (typeof name === 'string' && (COMPONENTS as readonly string[]).includes(name) && typeof value === 'number') out[name as ComponentName] = value
-	}
-	return out
+	return Object.fromEntries(readComponents(json).map((c) => [c.name, c.value]))
 }
 
 // Held-out feedback is chosen by id, not at random, so a rerun judges on the same examples.

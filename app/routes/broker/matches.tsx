@@ -16,8 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-	const matchId = String((await request.clone().formData()).get('matchId') ?? '')
-	return brokerAction(request, matchId)
+	return brokerAction(request)
 }
 
 export default function BrokerQueuePage({ loaderData, actionData }: Route.ComponentProps) {
