@@ -13,7 +13,8 @@
  * - loader: `searchPageLoader` from app/search/page.server.ts when that file exists, else
  *   `runSearch(toSearchRequest(readSearchParams(…)))` (the table says which);
  * - bare: the statements `engine.statements(request)` returns for it (a probe, then hits and facets
- *   in parallel, as the engine runs them), without parsing, synonyms, spelling correction or labels.
+ *   in parallel, the hits through `runHits` as the engine runs them: with few title matches, their
+ *   candidates through GIN first), without parsing, synonyms, spelling correction or labels.
  * The loader's p95 over the bare p95 is the overhead ratio (goal: at most 1.5); the bare p95 itself
  * should stay under 50 ms at 100,000 listings. See bench/README.md.
  */
@@ -1001,7 +1002,7 @@ function p(values: number[], at: number) {
 	return percentile([...values].sort((a, b) => a - b), at)
 }
 
-type Samples = { loader: number[]; service: number[]; bare: number[]; hits: number[]; facets: number[]; prepare: number[] }
+type Samples = { loader: number[]; service: number[]; bare: number[]; hits: number[]; facets: number[]; prepare: number[]; plan?: string }
 type Measured = Query & Samples & { total: number; corrected: string | null }
 
 function table(header: string[], lines: string[][], leftColumns = 1) {
@@ -1099,7 +1100,7 @@ process.once('SIGINT', () => void dropDatabase().then(() => process.exit(130)))
 
 const { migrate } = await import('../app/utils/migrate.server.ts')
 const { prisma, disconnectPrisma } = await import('../app/utils/db.server.ts')
-const { createPostgresEngine, chooseFacetCounts, estimateMatches, runFacetStatements, runStatement } = await import('../app/search/engines/postgres.server.ts')
+const { createPostgresEngine, chooseFacetCounts, estimateMatches, runFacetStatements, runHits, runStatement } = await import('../app/search/engines/postgres.server.ts')
 const { synonymIndex } = await import('../app/search/synonyms.server.ts')
 const { rebuildIndex } = await import('../app/search/reconcile.server.ts')
 const { readSearchParams, toSearchRequest } = await import('../app/search/request.ts')
@@ -1240,11 +1241,18 @@ try {
 		const estimate = await estimateMatches(s.probe, s.indexed)
 		const hits = s.hits(estimate)
 		await Promise.all([
-			clock(runStatement(hits.statement, s.indexed, hits.walk), into.hits, t),
-			s.facets ? clock(runFacetStatements(s.facets, estimate, s.indexed), into.facets, t) : null,
+			clock(runHits(hits, s.indexed), into.hits, t),
+			s.facets ? clock(runFacetStatements(s.facets, estimate.matches, s.indexed), into.facets, t) : null,
 			s.count ? runStatement(s.count, s.indexed) : null,
 		])
 		into.bare.push(performance.now() - t)
+		into.plan = planLabel(hits, s.facets ? chooseFacetCounts(s.facets, estimate.matches).scale : 1)
+	}
+
+	/** How the engine ran a search: every match ranked or a window (its title candidates walked or found through GIN), counts exact or sampled. */
+	function planLabel(hits: { titled: unknown; scan: string }, scale: number) {
+		const ranking = hits.scan === 'any' ? 'all' : hits.titled ? 'window/gin' : 'window/walk'
+		return `${ranking}${scale > 1 ? ', sampled' : ''}`
 	}
 
 	const measured: Measured[] = []
@@ -1271,12 +1279,13 @@ try {
 	// ─── Report ───
 	const decode = (path: string) => decodeURIComponent(path.replace(/^\/search\??/, '').replace(/\+/g, ' ')) || '(all)'
 	table(
-		['category', 'search', 'hits', 'corrected', 'loader p50', 'loader p95', 'search p50', 'bare p50', 'bare p95', 'hits p95', 'facets p95', 'prep p50', 'p95 ratio'],
+		['category', 'search', 'hits', 'corrected', 'plan', 'loader p50', 'loader p95', 'search p50', 'bare p50', 'bare p95', 'hits p95', 'facets p95', 'prep p50', 'p95 ratio'],
 		measured.map((m) => [
 			m.category,
 			decode(m.path),
 			String(m.total),
 			m.corrected ?? '',
+			m.plan ?? '',
 			ms(p(m.loader, 50)),
 			ms(p(m.loader, 95)),
 			ms(p(m.service, 50)),
@@ -1287,7 +1296,7 @@ try {
 			ms(p(m.prepare, 50)),
 			(p(m.loader, 95) / p(m.bare, 95)).toFixed(2),
 		]),
-		4,
+		5,
 	)
 	const pooled = (list: Measured[]) => ({
 		loader: list.flatMap((m) => m.loader),
@@ -1342,22 +1351,46 @@ try {
 	console.log(`goal: bare p95 < ${GOAL_BARE_P95_MS} ms: ${ms(overall.bareP95)} ms, ${overall.bareP95 < GOAL_BARE_P95_MS ? 'met' : 'NOT met'}`)
 	console.log(`goal: loader p95 ≤ ${GOAL_RATIO} × bare p95: ${overall.ratioP95.toFixed(2)}×, ${overall.ratioP95 <= GOAL_RATIO ? 'met' : 'NOT met'}`)
 
-	// ─── Where the time goes: the slowest common search's statements ───
-	const slowest = measured.filter((m) => m.category === 'common').sort((a, b) => p(b.bare, 95) - p(a.bare, 95))[0]!
-	console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the slowest common search, ${decode(slowest.path)} (bare p95 ${ms(p(slowest.bare, 95))} ms):`)
-	const statements = await engine.statements(toSearchRequest(readSearchParams(new URL(slowest.path, ORIGIN).searchParams).params))
+	// ─── Where the time goes: the slowest common search's statements, and the slowest search's ───
+	const byBare = (list: Measured[]) => [...list].sort((a, b) => p(b.bare, 95) - p(a.bare, 95))[0]!
+	const slowest = byBare(measured.filter((m) => m.category === 'common'))
+	const slowestOverall = byBare(measured)
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
-	// As the engine runs it (runStatement).
-	if (statements.indexed) await client.query('SET enable_seqscan = off')
-	const plans: Record<string, { executionMs: number; top: Array<{ label: string; self: number; rows: number }> }> = {}
-	try {
+	type Plan = { executionMs: number; top: Array<{ label: string; self: number; rows: number }> }
+	/** The statements of one search, explained as the engine runs them (runHits, runStatement). */
+	async function explainSearch(m: Measured, title: string) {
+		console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of ${title}, ${decode(m.path)} (bare p95 ${ms(p(m.bare, 95))} ms, ${m.plan}):`)
+		const statements = await engine.statements(toSearchRequest(readSearchParams(new URL(m.path, ORIGIN).searchParams).params))
+		const plans: Record<string, Plan> = {}
+		const settings = async (scan: string) => {
+			await client.query('RESET ALL')
+			if (!statements.indexed) return
+			await client.query('SET enable_seqscan = off')
+			if (scan === 'walk') await client.query('SET enable_bitmapscan = off')
+			if (scan === 'bitmap') await client.query('SET enable_indexscan = off')
+		}
+		await settings('any')
+		plans.probe = await explain(client, 'probe', statements.probe)
 		const estimate = await estimateMatches(statements.probe, statements.indexed)
+		console.log(`  estimate: ${JSON.stringify(estimate)}`)
 		const hits = statements.hits(estimate)
-		if (hits.walk) await client.query('SET enable_bitmapscan = off')
-		plans.hits = await explain(client, 'hits', hits.statement)
-		await client.query('RESET enable_bitmapscan')
-		if (statements.facets) plans.facets = await explain(client, 'facets', chooseFacetCounts(statements.facets, estimate).statement)
+		let ids: string[] | undefined
+		if (hits.titled) {
+			await settings('bitmap')
+			plans.titled = await explain(client, 'hits: the title candidates, through GIN', hits.titled)
+			ids = (await client.query<{ id: string }>(hits.titled.text, hits.titled.values as unknown[])).rows.map((r) => r.id)
+		}
+		await settings(hits.scan)
+		plans.hits = await explain(client, 'hits', hits.statement(ids))
+		await settings('any')
+		if (statements.facets) plans.facets = await explain(client, 'facets', chooseFacetCounts(statements.facets, estimate.matches).statement)
+		return plans
+	}
+	const explained: Record<string, Record<string, Plan>> = {}
+	try {
+		explained[decode(slowest.path)] = await explainSearch(slowest, 'the slowest common search')
+		if (slowestOverall !== slowest) explained[decode(slowestOverall.path)] = await explainSearch(slowestOverall, 'the slowest search')
 	} finally {
 		await client.end()
 	}
@@ -1374,7 +1407,12 @@ try {
 			indexDocsPerSecond: Math.round(buildRate),
 			categories: summary.map((s) => ({ ...s, loaderP50: +s.loaderP50.toFixed(1), loaderP95: +s.loaderP95.toFixed(1), searchP50: +s.searchP50.toFixed(1), searchP95: +s.searchP95.toFixed(1), prepareP50: +s.prepareP50.toFixed(1), bareP50: +s.bareP50.toFixed(1), bareP95: +s.bareP95.toFixed(1), hitsP95: +s.hitsP95.toFixed(1), facetsP95: +s.facetsP95.toFixed(1), ratioP95: +s.ratioP95.toFixed(2) })),
 			goals: { bareP95Under50ms: overall.bareP95 < GOAL_BARE_P95_MS, ratioAtMost1_5: overall.ratioP95 <= GOAL_RATIO },
-			explain: { search: decode(slowest.path), ...Object.fromEntries(Object.entries(plans).map(([k, v]) => [k, { executionMs: +v.executionMs.toFixed(1), top: v.top.map((t) => `${t.label}: ${t.self.toFixed(1)} ms`) }])) },
+			explain: Object.fromEntries(
+				Object.entries(explained).map(([search, plans]) => [
+					search,
+					Object.fromEntries(Object.entries(plans).map(([k, v]) => [k, { executionMs: +v.executionMs.toFixed(1), top: v.top.map((t) => `${t.label}: ${t.self.toFixed(1)} ms`) }])),
+				]),
+			),
 		}),
 	)
 } catch (error) {

@@ -43,6 +43,9 @@ const RANK_WINDOW = 1_000
 /** Words of a document's long text indexed at most: a tsvector holds 1 MB (exact and folded forms). */
 const MAX_BODY_WORDS = 20_000
 
+/** What a hits statement returns, in this order (HitRow). */
+const HIT_COLUMNS = ['id', 'kind', 'entityId', 'title', 'subtitle', 'summary', 'keywords', 'fieldPaths', 'provinceCode', 'trl', 'transferModes', 'ipStatus', 'price', 'year', 'publishedAt', 'score'] as const
+
 type HitRow = {
 	id: string
 	kind: keyof typeof TYPE_OF_KIND
@@ -72,6 +75,13 @@ export type PostgresEngineOptions = {
 	rankWindow?: number
 	/** The window is used from this many matches (estimated); below it every match is ranked. */
 	windowFrom?: number
+	/**
+	 * The window's title and keyword candidates are found by walking the newest-first index from
+	 * this many of them (estimated), and through their GIN index, in a statement of their own,
+	 * below it. By default the walk is taken when it would read fewer rows than the GIN index
+	 * finds: candidates² ≥ window × documents.
+	 */
+	walkTitledFrom?: number
 }
 
 /** `sample` holds 0-99: one slice is 1% of the index, chosen by a hash of the id (the migration's). */
@@ -89,10 +99,30 @@ export type FacetStatements = {
 
 export type FacetRow = { facet: FacetName | 'scalar'; kind: string | null; value: string | null; trl: number | null; year: number | null; province: string | null; ip: string | null; bucket: string | null; grp: number; count: bigint }
 
-/** How many documents match, estimated from one slice (exact enough to pick plans: 0 means under about 100). */
-export async function estimateMatches(probe: Prisma.Sql, indexed: boolean): Promise<number> {
-	const [row] = await runStatement<Array<{ n: number }>>(probe, indexed)
-	return (row?.n ?? 0) * SLICES
+/**
+ * What the probe estimates from one slice (exact enough to pick plans: 0 means under about 100):
+ * the matches (without the type filter: the facets count every tab), and, for a search ranked
+ * by relevance, the documents with a query word in their title or keywords (the ranking
+ * window's candidates, within every filter) and the documents in the index.
+ */
+export type Estimate = { matches: number; titled: number | null; documents: number | null }
+
+export async function estimateMatches(probe: Prisma.Sql, indexed: boolean): Promise<Estimate> {
+	const [row] = await runStatement<Array<{ n: number; titled: number | null; documents: number | null }>>(probe, indexed)
+	const scaled = (n: number | null | undefined) => (n === null || n === undefined ? null : n * SLICES)
+	return { matches: (row?.n ?? 0) * SLICES, titled: scaled(row?.titled), documents: scaled(row?.documents) }
+}
+
+/**
+ * The hits of one search. `titled`, when set, is run first (GIN bitmaps allowed) and the ids it
+ * returns are the ranking window's title and keyword candidates the statement ranks.
+ */
+export type HitsPlan = { titled: Prisma.Sql | null; statement: (titledIds?: string[]) => Prisma.Sql; scan: Scan }
+
+/** Runs a hits plan as a search does. */
+export async function runHits<T>(plan: HitsPlan, indexed: boolean): Promise<T> {
+	const ids = plan.titled ? (await runStatement<Array<{ id: string }>>(plan.titled, indexed, 'bitmap')).map((r) => r.id) : undefined
+	return runStatement<T>(plan.statement(ids), indexed, plan.scan)
 }
 
 /**
@@ -121,20 +151,42 @@ function estimated(count: number, scale: number) {
 }
 
 /**
+ * How a statement may read the table: `any` plan but a sequential scan; `walk` an index in order
+ * (no bitmaps); `bitmap` through GIN and bitmaps only (no ordered index scan).
+ */
+export type Scan = 'any' | 'walk' | 'bitmap'
+
+/**
  * Runs one search statement. With text to match (`indexed`), the planner is told not to scan the
  * table: its estimate for a common word makes a sequential scan look cheaper, and that scan
  * unpacks every row's long vector (the benchmark measured 690 ms against 110 ms through GIN).
  * Browsing without text keeps the plain plan, where the scan is the right one. `walk` also rules
  * out bitmap scans, for the ranking window: with many matches, walking the newest-first index
- * finds a page of them after a few hundred rows, where a bitmap reads every match.
+ * finds a page of them after a few hundred rows, where a bitmap reads every match. `bitmap` rules
+ * out the walk, for a set the probe found small (the window's few title matches): the planner's
+ * estimates for a tsquery are too rough to choose between the two.
  */
-export async function runStatement<T>(statement: Prisma.Sql, indexed: boolean, walk = false): Promise<T> {
+export async function runStatement<T>(statement: Prisma.Sql, indexed: boolean, scan: Scan = 'any'): Promise<T> {
 	if (!indexed) return prisma.$queryRaw<T>(statement)
-	const settings = walk
-		? prisma.$executeRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`
-		: prisma.$executeRaw`SET LOCAL enable_seqscan = off`
+	const settings =
+		scan === 'walk'
+			? prisma.$executeRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`
+			: scan === 'bitmap'
+				? prisma.$executeRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`
+				: prisma.$executeRaw`SET LOCAL enable_seqscan = off`
 	const [, rows] = await prisma.$transaction([settings, prisma.$queryRaw<T>(statement)])
 	return rows
+}
+
+/**
+ * A phrase (`<->`) is matched in two steps: its words through the GIN index, which answers
+ * them exactly, then the phrase itself. GIN cannot check word positions, so with the phrase as
+ * the index condition every row the index returns has its long vector read from TOAST and
+ * rechecked, before the other filters (the sample slice, a field) had a chance to drop it. As a
+ * function call, `ts_match_vq` is not an index condition: it is a filter, evaluated last.
+ */
+function looseTsquery(tsq: string) {
+	return tsq.replaceAll(' <-> ', ' & ')
 }
 
 const priceBucketSql = sql`CASE ${Prisma.join(
@@ -183,10 +235,14 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		return applyCorrections(query, corrections)
 	}
 
-	function conditionParts(request: SearchRequest, tsq: string | null, { withTypes }: { withTypes: boolean }) {
+	/**
+	 * The filters, then `extra`, then the text condition `text`: the planner keeps that order
+	 * among conditions of equal cost, so a row's long vector is read only once the cheap columns
+	 * have let it through.
+	 */
+	function conditionParts(request: SearchRequest, { withTypes }: { withTypes: boolean }) {
 		const f = request.filters ?? {}
 		const parts: Prisma.Sql[] = []
-		if (tsq) parts.push(sql`d.body @@ to_tsquery('simple', ${tsq})`)
 		if (withTypes && request.types && request.types.length > 0) {
 			parts.push(sql`d.kind = ANY(${request.types.map((t) => KIND_OF_TYPE[t])}::"SearchKind"[])`)
 		}
@@ -202,9 +258,24 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		return parts
 	}
 
-	function conditions(request: SearchRequest, tsq: string | null, options: { withTypes: boolean }, ...extra: Prisma.Sql[]) {
-		const parts = [...conditionParts(request, tsq, options), ...extra]
+	function conditions(request: SearchRequest, text: Prisma.Sql | null, options: { withTypes: boolean }, ...extra: Prisma.Sql[]) {
+		const parts = [...conditionParts(request, options), ...extra, ...(text ? [text] : [])]
 		return parts.length ? sql`WHERE ${Prisma.join(parts, ' AND ')}` : empty
+	}
+
+	/**
+	 * `FROM` the matching documents (as `d`), for a statement that finds them through the GIN
+	 * index. A phrase is matched in two steps (see looseTsquery): its words and every other
+	 * condition in a subquery the planner cannot push conditions into, then the phrase on what is
+	 * left, so no filter (a price bucket's CASE costs more than a match) runs after it.
+	 */
+	function fromMatches(request: SearchRequest, tsq: string | null, options: { withTypes: boolean }, ...extra: Prisma.Sql[]) {
+		if (!tsq || !tsq.includes('<->')) {
+			return sql`FROM "SearchDocument" d ${conditions(request, tsq ? sql`d.body @@ to_tsquery('simple', ${tsq})` : null, options, ...extra)}`
+		}
+		const words = sql`d.body @@ to_tsquery('simple', ${looseTsquery(tsq)})`
+		return sql`FROM (SELECT d.* FROM "SearchDocument" d ${conditions(request, words, options, ...extra)} OFFSET 0) d
+			WHERE ts_match_vq(d.body, to_tsquery('simple', ${tsq}))`
 	}
 
 	function orderBy(request: SearchRequest, tsq: string | null) {
@@ -231,7 +302,7 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		const counts = (slices: number | null) => sql`
 			WITH m AS MATERIALIZED (
 				SELECT d.kind, d."fieldPaths", d."provinceCode", d.trl, d."transferModes", d."ipStatus", d.year, ${priceBucketSql} AS bucket
-				FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: false }, ...(slices === null ? [] : [sql`d.sample < ${slices}`]))}
+				${fromMatches(request, tsq, { withTypes: false }, ...(slices === null ? [] : [sql`d.sample < ${slices}`]))}
 			)
 			SELECT 'scalar' AS facet, kind::text AS kind, NULL AS value, trl, year, "provinceCode" AS province, "ipStatus" AS ip, bucket,
 				GROUPING(trl, year, "provinceCode", "ipStatus", bucket)::int AS grp, count(*) AS count
@@ -295,37 +366,78 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 		const columns = sql`d.id, d.kind::text AS kind, d."entityId", d.title, d.subtitle, d.summary, d.keywords, d."fieldPaths", d."provinceCode",
 				d.trl, d."transferModes", d."ipStatus", d.price, d.year, d."publishedAt", ${score} AS score`
 		const newest = sql`ORDER BY d."publishedAt" DESC NULLS LAST, d.id`
+		const relevance = tsq !== null && (request.sort ?? 'relevance') === 'relevance'
+		const windowFrom = options.windowFrom ?? WINDOW_FROM
+		const window = Math.max(options.rankWindow ?? RANK_WINDOW, offset + perPage)
+		const headAny = tsq ? sql`d.head @@ to_tsquery('simple', ${toAnyTsquery(query)})` : null
+		/** The window's title and keyword candidates: the newest `window` documents with a query word in their title or keywords. */
+		const titledCandidates = sql`SELECT d.id FROM "SearchDocument" d ${conditions(request, headAny, { withTypes: true })} ${newest} LIMIT ${window}`
 		const plain = sql`
-			SELECT ${columns} FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}
+			SELECT ${columns} ${fromMatches(request, tsq, { withTypes: true })}
 			${orderBy(request, tsq)}
 			LIMIT ${perPage} OFFSET ${offset}`
-		/** The hits statement for this many matches (estimated); `walk` as runStatement takes it. */
-		const hits = (estimate: number): { statement: Prisma.Sql; walk: boolean } => {
-			if (!tsq || (request.sort ?? 'relevance') !== 'relevance' || estimate < (options.windowFrom ?? WINDOW_FROM)) return { statement: plain, walk: false }
-			// Bounded ranking (docs/decisions/009-search.md): only a document with a query word in its
-			// title or keywords ranks above zero, so the candidates are the newest `window` of those
-			// plus the newest matches a page needs; everything else ties at zero and goes newest first.
-			// Candidates are picked on the small vector alone and checked against the long one after,
-			// so at most window + page long vectors are read. Only for many matches: for few, walking
-			// the newest-first index in search of them costs more than ranking them all.
-			const window = Math.max(options.rankWindow ?? RANK_WINDOW, offset + perPage)
-			const titled = conditions(request, null, { withTypes: true }, sql`d.head @@ to_tsquery('simple', ${toAnyTsquery(query)})`)
-			const statement = sql`
+		/** The hits plan for this estimate (docs/decisions/009-search.md, "Bounded work"). */
+		const hits = (estimate: Estimate): HitsPlan => {
+			if (!tsq || !relevance || estimate.matches < windowFrom) return { titled: null, statement: () => plain, scan: 'any' }
+			// Bounded ranking: only a document with a query word in its title or keywords ranks above
+			// zero, so the candidates are the newest `window` of those plus the newest matches a page
+			// needs; everything else ties at zero and goes newest first. Candidates are picked on the
+			// small vector alone and checked against the long one after, so at most window + page long
+			// vectors are read. Only for many matches: for few, walking the newest-first index in
+			// search of them costs more than ranking them all.
+			//
+			// The title candidates are found by walking the newest-first index when they are common
+			// (it reads about window × documents ÷ candidates rows), and through the GIN index on
+			// `head` when they are few (it reads every candidate): a common word with a selective
+			// filter (`technology` in one field) had the walk read most of the index for them.
+			const titled = estimate.titled ?? Number.POSITIVE_INFINITY
+			const walkFrom = options.walkTitledFrom ?? Math.sqrt(window * (estimate.documents ?? 0))
+			const viaGin = titled < walkFrom
+			// The newest page of any match: cheap filters first, the long vector read last. The
+			// subquery is a fence (no condition is pushed into it) that walks in order; with no ORDER
+			// BY of its own the outer level keeps that order and lets the subquery plan for the first
+			// rows only (with one, the subquery would be planned to read and sort every row).
+			const page = sql`SELECT w.id FROM (
+					SELECT d.id, d.body FROM "SearchDocument" d ${conditions(request, null, { withTypes: true })} ${newest} OFFSET 0
+				) w WHERE w.body @@ to_tsquery('simple', ${tsq}) LIMIT ${offset + perPage}`
+			// The candidates are ranked on `head` first and checked against the whole query in that
+			// order, only until the page is full (the subquery keeps its order: the outer level has
+			// no ORDER BY). Without a phrase, a document whose own title and keywords hold every query
+			// word matches (`head` is part of `body`) without its long vector being read.
+			const matches = tsq.includes('<->')
+				? sql`r.body @@ to_tsquery('simple', ${tsq})`
+				: sql`(r.head @@ to_tsquery('simple', ${tsq}) OR r.body @@ to_tsquery('simple', ${tsq}))`
+			const statement = (titledIds?: string[]) => sql`
 				WITH c AS MATERIALIZED (
-					(SELECT d.id FROM "SearchDocument" d ${titled} ${newest} LIMIT ${window})
+					(${viaGin ? sql`SELECT unnest(${titledIds ?? []}::text[]) AS id` : titledCandidates})
 					UNION
-					(SELECT d.id FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })} ${newest} LIMIT ${offset + perPage})
+					(${page})
 				)
-				SELECT ${columns} FROM c JOIN "SearchDocument" d ON d.id = c.id
-				WHERE d.body @@ to_tsquery('simple', ${tsq})
-				${orderBy(request, tsq)}
+				SELECT ${Prisma.raw(HIT_COLUMNS.map((c) => `r."${c}"`).join(', '))} FROM (
+					SELECT ${columns}, d.head, d.body FROM c JOIN "SearchDocument" d ON d.id = c.id
+					${orderBy(request, tsq)}
+					OFFSET 0
+				) r
+				WHERE ${matches}
 				LIMIT ${perPage} OFFSET ${offset}`
-			return { statement, walk: true }
+			return { titled: viaGin ? titledCandidates : null, statement, scan: 'walk' }
 		}
 		// Browsing without text probes too: its counts are sampled above the limit like any others.
-		const probe = sql`SELECT count(*)::int AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: false }, sql`d.sample < 1`)}`
+		// With many matches ranked by relevance it also counts the window's title candidates and
+		// the slice (the CASE runs those only then), to choose how to find them.
+		// Checked row by row on the slice's thousand-odd rows (`head` is in the row): through its GIN
+		// index, a common word's (or a prefix's) posting lists cost more than the slice itself.
+		const titledInSlice = tsq ? sql`ts_match_vq(d.head, to_tsquery('simple', ${toAnyTsquery(query)}))` : null
+		const matched = sql`SELECT count(*)::int AS n ${fromMatches(request, tsq, { withTypes: false }, sql`d.sample < 1`)}`
+		const probe = relevance
+			? sql`
+				SELECT p.n,
+					CASE WHEN p.n * ${SLICES} >= ${windowFrom} THEN (SELECT count(*)::int FROM "SearchDocument" d ${conditions(request, titledInSlice, { withTypes: true }, sql`d.sample < 1`)}) END AS titled,
+					CASE WHEN p.n * ${SLICES} >= ${windowFrom} THEN (SELECT count(*)::int FROM "SearchDocument" d WHERE d.sample < 1) END AS documents
+				FROM (${matched}) p`
+			: matched
 		const facets = request.facets === false ? null : facetStatements(request, tsq)
-		const count = request.facets === false ? sql`SELECT count(*) AS n FROM "SearchDocument" d ${conditions(request, tsq, { withTypes: true })}` : null
+		const count = request.facets === false ? sql`SELECT count(*) AS n ${fromMatches(request, tsq, { withTypes: true })}` : null
 		return { page, perPage, query, correctedText, probe, hits, facets, count, indexed: tsq !== null }
 	}
 
@@ -397,10 +509,9 @@ export function createPostgresEngine(options: PostgresEngineOptions) {
 			const { page, perPage, query, correctedText, probe, hits, facets: facetStatement, count: countStatement, indexed } = await statements(request)
 			// One probe picks both plans: how to rank, and whether to count exactly.
 			const estimate = await estimateMatches(probe, indexed)
-			const planned = hits(estimate)
 			const [rows, facets, count] = await Promise.all([
-				runStatement<HitRow[]>(planned.statement, indexed, planned.walk),
-				facetStatement ? facetCounts(facetStatement, estimate, request, indexed) : null,
+				runHits<HitRow[]>(hits(estimate), indexed),
+				facetStatement ? facetCounts(facetStatement, estimate.matches, request, indexed) : null,
 				countStatement ? runStatement<Array<{ n: bigint }>>(countStatement, indexed) : null,
 			])
 			const types = request.types?.length ? new Set(request.types) : null
