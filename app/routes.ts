@@ -72,6 +72,17 @@ export default [
 	route('broker/matches', 'routes/broker/matches.tsx'),
 	route('broker/matches/:id', 'routes/broker/match.tsx'),
 
+	// Deals: from an expression of interest to a paid, recorded transfer
+	...prefix('deals', [
+		index('routes/deals/index.tsx'),
+		route('new', 'routes/deals/new.tsx'),
+		route(':id', 'routes/deals/detail.tsx'),
+		route(':id/payments/:paymentId', 'routes/deals/payment.tsx'),
+		route(':id/payments/:paymentId/receipt', 'routes/deals/receipt.tsx'),
+		route(':id/payments/:paymentId/receipt.pdf', 'routes/deals/receipt-pdf.ts'),
+	]),
+	route('webhooks/stripe', 'routes/webhooks/stripe.ts'),
+
 	// Operators
 	...prefix('operator', [
 		layout('routes/operator/layout.tsx', [
@@ -84,6 +95,7 @@ export default [
 			route('imports/help', 'routes/operator/import-help.tsx'),
 			route('imports/:id', 'routes/operator/import.tsx'),
 			route('search', 'routes/operator/search.tsx'),
+			route('payments', 'routes/operator/payments.tsx'),
 		]),
 	]),
 

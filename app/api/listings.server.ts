@@ -250,7 +250,7 @@ function insiderPart(row: { contactUser: unknown; pendingSince: Date | null; ret
 	}
 }
 
-function offerResource({ offer: row, access, pending }: OfferView, evidence: readonly EvidenceItem[]) {
+function offerResource({ offer: row, access, admitted, pending }: OfferView, evidence: readonly EvidenceItem[]) {
 	const insider = access.isMember || access.canModerate
 	return jsonSafe({
 		id: row.id,
@@ -259,7 +259,7 @@ function offerResource({ offer: row, access, pending }: OfferView, evidence: rea
 		summary: row.summary,
 		description: row.description,
 		// Absent, not empty, for everyone else: a client cannot mistake it for "no confidential part".
-		...(insider ? { confidential: row.confidential } : {}),
+		...(insider || admitted ? { confidential: row.confidential } : {}),
 		fieldCodes: row.fieldCodes,
 		keywords: row.keywords,
 		trl: row.trl,

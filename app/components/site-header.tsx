@@ -28,6 +28,7 @@ export function SiteHeader({ user, unread, locale }: Props) {
 					<NavLink to="/task-results">{t('taskResults.nav')}</NavLink>
 					<NavLink to="/experts">{t('experts.nav')}</NavLink>
 					<NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+					{user ? <NavLink to="/deals">{t('deals.nav')}</NavLink> : null}
 					{isBroker ? <NavLink to="/broker/matches">{t('matching.broker.nav')}</NavLink> : null}
 					{isOperator ? <NavLink to="/operator">{t('nav.operator')}</NavLink> : null}
 				</nav>

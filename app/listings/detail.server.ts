@@ -1,3 +1,4 @@
+import { dealEntry } from '~/deals/page.server'
 import { data, redirect, type RouterContextProvider } from 'react-router'
 import { z } from 'zod'
 import type { AppLocale } from '~/locales'
@@ -24,10 +25,12 @@ export async function listingDetailLoader(kind: ListingKind, { request, params, 
 	const found = kind === 'offer' ? await getOffer(id, user) : await getDemand(id, user)
 	invariantResponse(found, 'errors.notFound', { status: 404 })
 	const listing = 'offer' in found ? found.offer : found.demand
-	const [names, attachments, evidence] = await Promise.all([
+	const insider = found.access.isMember || found.access.canModerate
+	const [names, attachments, evidence, deal] = await Promise.all([
 		fieldNames(listing.fieldCodes, locale),
 		listAttachments({ kind, id }, user),
 		kind === 'offer' ? listEvidence(listing.id) : Promise.resolve([]),
+		user && !insider && listing.status === 'PUBLISHED' ? dealEntry(user, kind, listing.id) : Promise.resolve(null),
 	])
 	const url = new URL(request.url)
 	return {
@@ -35,6 +38,8 @@ export async function listingDetailLoader(kind: ListingKind, { request, params, 
 		locale,
 		listing,
 		access: found.access,
+		admitted: 'admitted' in found ? found.admitted : false,
+		deal,
 		pendingFields: Object.keys(found.pending),
 		fieldNames: names,
 		attachments,

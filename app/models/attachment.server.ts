@@ -1,5 +1,6 @@
 // Files attached to offers and demands: the one place that writes Attachment rows and decides who
 // may see them. Bytes live in a FileStore (app/uploads/storage.server.ts), rows in Postgres.
+import { admittedThroughDeal } from '~/deals/access.server'
 import type { ListingStatus, PlatformRole } from '~/generated/prisma/client'
 import { recordAudit } from '~/models/audit.server'
 import { inspectFile } from '~/uploads/inspect.server'
@@ -89,13 +90,11 @@ export function canEditAttachments(viewer: Viewer | null | undefined, listing: P
 }
 
 /**
- * Parties of a deal on this listing who have signed its NDA see its confidential files (and those of
- * a listing no longer published). Nobody is admitted this way yet: the deals issue fills this in.
+ * Parties of a deal on this listing admitted after both sides accepted its NDA see its confidential
+ * files (and those of a listing no longer published).
  */
 export async function isAdmittedDealParty(viewer: Viewer | null | undefined, listing: ListingAccessInfo): Promise<boolean> {
-	void viewer
-	void listing
-	return false
+	return admittedThroughDeal(viewer, listing.kind, listing.id)
 }
 
 /** Which of a listing's files the viewer may see: all of them, the public ones, or none. */

@@ -14,7 +14,7 @@ export type KindSpec = {
 	/** Security notices: the user may pick the channel but not NONE. */
 	required?: boolean
 	/** Parameters holding a code that is shown translated under this prefix, e.g. role BROKER as roles.BROKER. */
-	translate?: Readonly<Record<string, 'roles' | 'membershipRoles'>>
+	translate?: Readonly<Record<string, 'roles' | 'membershipRoles' | 'deals.stages' | 'deals.paymentEvents'>>
 }
 
 type KindTexts = typeof vi.kinds
@@ -52,6 +52,13 @@ export const NOTIFICATION_KINDS = {
 	'search.digest': { defaultChannel: 'BOTH' },
 	'matching.new': { defaultChannel: 'BOTH' },
 	'matching.interest': { defaultChannel: 'BOTH' },
+	'deal.started': { defaultChannel: 'BOTH' },
+	'deal.stage': { defaultChannel: 'BOTH', translate: { stage: 'deals.stages' } },
+	'deal.nda-accepted': { defaultChannel: 'IN_APP' },
+	'deal.terms-proposed': { defaultChannel: 'BOTH' },
+	'deal.terms-signed': { defaultChannel: 'BOTH' },
+	'deal.broker': { defaultChannel: 'IN_APP' },
+	'deal.payment': { defaultChannel: 'BOTH', translate: { status: 'deals.paymentEvents' } },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS

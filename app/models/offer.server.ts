@@ -1,4 +1,5 @@
 /** Technology offers: the one module that writes them (lifecycle in listing.server.ts). */
+import { admittedThroughDeal } from '~/deals/access.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { OfferDraftSchema, type OfferDraft } from '~/models/listing-schema'
 import { COUNT_CAP, listCardSelect, orderBy, PAGE_SIZE, publishedWhere, type ListingFilters } from '~/models/listing-query.server'
@@ -88,7 +89,8 @@ export const renewOffer = (actor: Actor, id: string) => renewListing('offer', ac
 
 /**
  * An offer as the viewer may see it, or null (also when it exists but is not theirs to see).
- * The confidential section is removed for everyone outside the owning organisation and operators.
+ * The confidential section is removed for everyone outside the owning organisation and operators,
+ * except the buyer's members on a deal about it once both sides accepted the NDA (`admitted`).
  */
 export async function getOffer(id: string, viewer: Actor | null) {
 	const row = await prisma.offer.findUnique({ where: { id }, select: offerDetailSelect })
@@ -96,9 +98,11 @@ export async function getOffer(id: string, viewer: Actor | null) {
 	const access = listingAccess(viewer, row)
 	if (!access.canView) return null
 	const insider = access.isMember || access.canModerate
+	const admitted = !insider && (await admittedThroughDeal(viewer, 'offer', row.id))
 	return {
-		offer: insider ? row : { ...row, confidential: '', pendingChanges: null, returnReason: null },
+		offer: insider ? row : { ...row, confidential: admitted ? row.confidential : '', pendingChanges: null, returnReason: null },
 		access,
+		admitted,
 		pending: insider ? pendingColumns(row) : {},
 	}
 }

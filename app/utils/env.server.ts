@@ -30,6 +30,19 @@ export const EnvSchema = z.object({
 	COOKIE_SECURE: booleanString.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	RATE_LIMIT_DISABLED: booleanString.default(false),
+	// Deals and payments. The platform's own account receives bank transfers (VietQR); unset outside
+	// production, a labelled demo account is used so the flow can be tried.
+	PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(200),
+	BANK_BIN: z.string().regex(/^\d{6}$/, 'must be the 6-digit NAPAS bank BIN, e.g. 970436').optional(),
+	BANK_ACCOUNT: z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'must be an account number of at most 19 letters or digits').optional(),
+	BANK_ACCOUNT_NAME: z.string().min(1).max(100).optional(),
+	PLATFORM_LEGAL_NAME: z.string().min(1).default('Cầu Nối (demo)'),
+	PLATFORM_TAX_CODE: z.string().optional(),
+	PLATFORM_ADDRESS: z.string().optional(),
+	STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+	STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a webhook signing secret (whsec_…)').optional(),
+	// Tests point the SDK at a local recorder; never set in production.
+	STRIPE_API_HOST: z.string().optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>

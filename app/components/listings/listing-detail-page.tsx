@@ -115,7 +115,7 @@ export function ListingDetailPage() {
 							</>
 						)}
 					</section>
-					{kind === 'offer' && insider && l.confidential ? (
+					{kind === 'offer' && (insider || data.admitted) && l.confidential ? (
 						<section className="card card--confidential" data-testid="confidential">
 							<h2>{t('listings.detail.confidential')}</h2>
 							<Markdown>{l.confidential as string}</Markdown>
@@ -131,6 +131,23 @@ export function ListingDetailPage() {
 					</section>
 				</div>
 				<aside className="stack">
+					{data.deal ? (
+						<section className="card" data-testid="deal-entry">
+							<h2>{t('deals.entry.title')}</h2>
+							{data.deal.openDealId ? (
+								<Link to={`/deals/${data.deal.openDealId}`} className="button">
+									{t('deals.entry.open')}
+								</Link>
+							) : data.deal.canStart ? (
+								<>
+									<p className="muted">{t('deals.entry.hint')}</p>
+									<Link to={`/deals/new?${kind}=${listing.id}`} className="button" data-testid="start-deal">
+										{t('deals.entry.start')}
+									</Link>
+								</>
+							) : null}
+						</section>
+					) : null}
 					<section className="card">
 						<dl className="facts">
 							<dt>{t('listings.fields.fieldCodes')}</dt>

@@ -14,7 +14,8 @@ import imports from './imports.ts'
 import expertProfile from './expertProfile.ts'
 import search from './search.ts'
 import matching from './matching.ts'
+import deals from './deals.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals } satisfies Shape<typeof vi>
 
 export default en

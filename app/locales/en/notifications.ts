@@ -133,6 +133,43 @@ export default {
 				setting: 'When you claim an expert profile',
 			},
 		},
+		deal: {
+			started: {
+				title: 'New deal {{code}}: "{{title}}"',
+				body: 'An organisation expressed interest and opened deal {{code}} on "{{title}}". Open the deal to answer and open the NDA.',
+				setting: 'When a new deal is opened with your organisation',
+			},
+			stage: {
+				title: 'Deal {{code}} moved to: {{stage}}',
+				body: 'Deal {{code}} on "{{title}}" moved to the "{{stage}}" stage.',
+				setting: 'When your deal moves to another stage',
+			},
+			'nda-accepted': {
+				title: 'The NDA of deal {{code}} was accepted',
+				body: 'One side accepted the non-disclosure agreement of deal {{code}} on "{{title}}". When both sides have, the confidential section opens to the buyer.',
+				setting: 'When a side accepts the NDA',
+			},
+			'terms-proposed': {
+				title: 'New terms (version {{version}}) for deal {{code}}',
+				body: 'Version {{version}} of the terms of deal {{code}} on "{{title}}" was proposed. Review it and sign if you agree.',
+				setting: 'When new terms are proposed',
+			},
+			'terms-signed': {
+				title: 'The terms of deal {{code}} were signed by one side',
+				body: 'One side signed version {{version}} of the terms of deal {{code}}. The agreement takes effect when both sides have signed.',
+				setting: 'When a side signs the terms',
+			},
+			broker: {
+				title: 'The broker of deal {{code}} changed',
+				body: 'Deal {{code}} on "{{title}}" has a new broker (or no longer has one).',
+				setting: 'When a deal gets a new broker',
+			},
+			payment: {
+				title: 'Payment on deal {{code}}: {{status}}',
+				body: 'A payment of {{amount}} ₫ on deal {{code}} on "{{title}}" has a new status: {{status}}.',
+				setting: 'When a payment is recorded, fails or is refunded',
+			},
+		},
 		matching: {
 			new: {
 				title: 'New {{score}}% match for "{{title}}"',
@@ -183,6 +220,7 @@ export default {
 			import: 'Data imports',
 			search: 'Saved searches',
 			matching: 'Supply-demand matching',
+			deal: 'Deals and payments',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

@@ -12,8 +12,9 @@ import imports from './imports.ts'
 import expertProfile from './expertProfile.ts'
 import search from './search.ts'
 import matching from './matching.ts'
+import deals from './deals.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals }
 
 export default vi

@@ -132,6 +132,43 @@ export default {
 				setting: 'Khi bạn nhận một hồ sơ chuyên gia',
 			},
 		},
+		deal: {
+			started: {
+				title: 'Giao dịch mới {{code}}: "{{title}}"',
+				body: 'Một tổ chức đã bày tỏ quan tâm và mở giao dịch {{code}} về "{{title}}". Xem giao dịch để trả lời và mở thỏa thuận bảo mật.',
+				setting: 'Khi một giao dịch mới được mở với tổ chức của bạn',
+			},
+			stage: {
+				title: 'Giao dịch {{code}} chuyển sang: {{stage}}',
+				body: 'Giao dịch {{code}} về "{{title}}" đã chuyển sang giai đoạn "{{stage}}".',
+				setting: 'Khi giao dịch của bạn chuyển giai đoạn',
+			},
+			'nda-accepted': {
+				title: 'Thỏa thuận bảo mật của giao dịch {{code}} đã được chấp nhận',
+				body: 'Một bên đã chấp nhận thỏa thuận bảo mật (NDA) của giao dịch {{code}} về "{{title}}". Khi cả hai bên chấp nhận, phần thông tin mật được mở cho bên mua.',
+				setting: 'Khi một bên chấp nhận thỏa thuận bảo mật',
+			},
+			'terms-proposed': {
+				title: 'Điều khoản mới (bản {{version}}) cho giao dịch {{code}}',
+				body: 'Bản điều khoản {{version}} cho giao dịch {{code}} về "{{title}}" vừa được đề xuất. Xem và ký nếu đồng ý.',
+				setting: 'Khi có điều khoản mới được đề xuất',
+			},
+			'terms-signed': {
+				title: 'Điều khoản giao dịch {{code}} đã được một bên ký',
+				body: 'Một bên đã ký bản điều khoản {{version}} của giao dịch {{code}}. Thỏa thuận có hiệu lực khi cả hai bên ký.',
+				setting: 'Khi một bên ký điều khoản',
+			},
+			broker: {
+				title: 'Môi giới của giao dịch {{code}} đã thay đổi',
+				body: 'Giao dịch {{code}} về "{{title}}" có môi giới mới (hoặc không còn môi giới).',
+				setting: 'Khi giao dịch có môi giới mới',
+			},
+			payment: {
+				title: 'Thanh toán giao dịch {{code}}: {{status}}',
+				body: 'Một khoản thanh toán {{amount}} ₫ của giao dịch {{code}} về "{{title}}" có trạng thái mới: {{status}}.',
+				setting: 'Khi một khoản thanh toán được ghi nhận, thất bại hoặc hoàn tiền',
+			},
+		},
 		matching: {
 			new: {
 				title: 'Khớp mới {{score}}% cho "{{title}}"',
@@ -182,6 +219,7 @@ export default {
 			import: 'Nhập dữ liệu',
 			search: 'Tìm kiếm đã lưu',
 			matching: 'Kết nối cung cầu',
+			deal: 'Giao dịch và thanh toán',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',

@@ -200,6 +200,11 @@ function MatchCard({ match: m, side, actionData }: { match: MatchView; side: 'of
 							</button>
 						</Form>
 					) : null}
+					{m.kind === 'OFFER_DEMAND' ? (
+						<Link to={`/deals/new?match=${m.id}`} className="button button--ghost" data-testid="open-deal">
+							{t('deals.entry.fromMatch')}
+						</Link>
+					) : null}
 					<details className="match-dismiss" open={Boolean(actionData?.values)}>
 						<summary>{t('matching.match.dismiss')}</summary>
 						<Form method="post" className="stack">

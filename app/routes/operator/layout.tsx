@@ -23,6 +23,7 @@ export default function OperatorLayout() {
 				<NavLink to="/operator/review">{t('nav.review')}</NavLink>
 				<NavLink to="/operator/imports">{t('imports.title')}</NavLink>
 				<NavLink to="/operator/search">{t('search.nav')}</NavLink>
+				<NavLink to="/operator/payments">{t('deals.operator.nav')}</NavLink>
 			</nav>
 			<Outlet />
 		</div>
