@@ -5,6 +5,7 @@ import { BankStatementError, parseBankStatement, reconcileStatement } from '~/pa
 import { splitPayment } from '~/payments/commission'
 import { STATUS_RANK, type PaymentInstructions, type ProviderEvent, type ProviderName } from '~/payments/provider'
 import { paymentProvider } from '~/payments/providers.server'
+import { stripeCanTake } from '~/payments/stripe.server'
 import { hasRole } from '~/utils/auth.server'
 import { logger } from '~/utils/logger.server'
 import { inTransaction, type Tx } from '~/utils/transaction.server'
@@ -62,6 +63,8 @@ export async function startPayment(
 		const milestone = await tx.dealMilestone.findFirst({ where: { id: input.milestoneId, dealId: deal.id } })
 		if (!milestone) throw new DealError('deals.payments.errors.milestoneNotFound', 404)
 		if (milestone.status === 'PAID') throw new DealError('deals.payments.errors.alreadyPaid', 409)
+		// Refused before a payment row exists: a pending payment Stripe can never take would be reused on every click.
+		if (input.provider === 'STRIPE' && !stripeCanTake(milestone.amount)) throw new DealError('deals.payments.errors.stripeAmountTooLarge', 400)
 		const pending = await tx.payment.findFirst({ where: { milestoneId: milestone.id, provider: input.provider, status: 'PENDING' }, orderBy: { createdAt: 'desc' } })
 		if (pending) return { ...pending, deal, milestone }
 		const shares = await sharesFor(tx, milestone)
@@ -132,7 +135,7 @@ export async function bankInstructions(payment: { id: string; dealId: string; mi
 	})
 }
 
-export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'unknown' | 'amountMismatch' | 'duplicatePayment'
+export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'unknown' | 'amountMismatch' | 'duplicatePayment' | 'refundDue'
 
 const TARGET = { paid: 'PAID', failed: 'FAILED', expired: 'EXPIRED', refunded: 'REFUNDED' } as const
 
@@ -167,6 +170,9 @@ export async function applyPaymentEvent(event: ProviderEvent, actorId: string | 
 
 async function applyToPayment(unit: Parameters<Parameters<typeof inTransaction>[0]>[0], paymentId: string, event: ProviderEvent, actorId: string | null): Promise<EventOutcome> {
 	const { tx } = unit
+	// The deal first, then the payment: the order every deal write takes (cancelling locks the deal,
+	// then its payments), so the two never wait on each other.
+	await tx.$queryRaw`SELECT d.id FROM "Deal" d JOIN "Payment" p ON p."dealId" = d.id WHERE p.id = ${paymentId} FOR UPDATE OF d`
 	await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`
 	const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { milestone: { select: { id: true, status: true, title: true } } } })
 	const target = TARGET[event.type]
@@ -196,6 +202,12 @@ async function applyToPayment(unit: Parameters<Parameters<typeof inTransaction>[
 	if (target === 'PAID') {
 		if (event.amount != null && event.amount !== payment.amount) return 'amountMismatch'
 		await tx.payment.update({ where: { id: paymentId }, data: { status: 'PAID', paidAt: event.occurredAt, confirmedById: actorId, ...(event.provider === 'STRIPE' && event.providerRef && !payment.providerRef ? { providerRef: event.providerRef } : {}) } })
+		// Money that arrives for a deal already cancelled or closed is recorded, and settles nothing: it is to be refunded.
+		const { stage } = await tx.deal.findUniqueOrThrow({ where: { id: payment.dealId }, select: { stage: true } })
+		if (stage === 'CANCELLED' || stage === 'CLOSED') {
+			await notePayment(unit, payment.dealId, 'payment.paid', { ...base, refundDue: true }, actorId)
+			return 'refundDue'
+		}
 		// Only one payment settles a milestone; a second one paid (two tabs, two methods) is recorded for refund.
 		const settled = await tx.dealMilestone.updateMany({ where: { id: payment.milestone.id, status: 'DUE' }, data: { status: 'PAID', paidAt: event.occurredAt, paidPaymentId: paymentId } })
 		await notePayment(unit, payment.dealId, 'payment.paid', { ...base, duplicate: settled.count === 0 }, actorId)

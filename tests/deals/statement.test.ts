@@ -1,8 +1,8 @@
 // Reconciling the receiving account's statement against pending bank transfers: exact lines
 // confirm once, everything else waits for an operator, and the same file twice pays nothing twice.
 import { describe, expect, test } from 'vitest'
-import { DealError } from '~/models/deal.server'
-import { importBankStatement, startPayment } from '~/models/payment.server'
+import { cancelDeal, DealError } from '~/models/deal.server'
+import { applyPaymentEvent, importBankStatement, startPayment } from '~/models/payment.server'
 import * as dealRoute from '~/routes/deals/detail'
 import { useTestDatabase } from '../db'
 import { actorFor, createUser, localeContext, outcome, signIn } from '../factories'
@@ -46,6 +46,18 @@ describe('bank statement reconciliation', () => {
 		expect(again.summary.exact).toBe(0)
 		expect(await prisma.dealMilestone.count({ where: { dealId: deal.dealId, status: 'PAID' } })).toBe(1)
 		expect(await prisma.paymentEvent.count({ where: { paymentId: first.id, type: 'paid' } })).toBe(1)
+	})
+
+	test('money that arrives for a cancelled deal is recorded for refund and settles nothing', async () => {
+		const deal = await agreedDeal(['65000'])
+		const payment = await bankPayment(deal, 0)
+		await cancelDeal(deal.buyer, deal.dealId, 'Đổi kế hoạch đầu tư')
+		expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe('CANCELLED')
+		const late = await applyPaymentEvent({ provider: 'BANK_TRANSFER', eventId: `paid:${payment.id}`, type: 'paid', paymentId: payment.id, providerRef: null, amount: 65000n, occurredAt: new Date() })
+		expect(late.outcome).toBe('refundDue')
+		expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe('PAID')
+		expect((await prisma.dealMilestone.findUniqueOrThrow({ where: { id: deal.milestones[0]!.id } })).status).toBe('DUE')
+		expect((await prisma.deal.findUniqueOrThrow({ where: { id: deal.dealId } })).stage).toBe('CANCELLED')
 	})
 
 	test('a file that is not a statement is refused with the reason; only operators may upload', async () => {

@@ -193,6 +193,7 @@ export default {
 		afterTransfer: 'Once the money arrives, an operator confirms it and the parties are told.',
 		continueStripe: 'Continue to Stripe',
 		errors: {
+			stripeAmountTooLarge: 'Stripe takes at most 99,999,999 ₫ in one payment. Please pay by bank transfer.',
 			providerUnavailable: 'This payment method is not available on this exchange.',
 			providerFailed: 'The payment could not be started. Please try again in a few minutes.',
 			milestoneNotFound: 'This milestone was not found.',

@@ -190,6 +190,7 @@ export default {
 		afterTransfer: 'Sau khi tiền về tài khoản, quản trị sàn xác nhận và các bên được thông báo.',
 		continueStripe: 'Tiếp tục thanh toán trên Stripe',
 		errors: {
+			stripeAmountTooLarge: 'Stripe chỉ nhận tối đa 99.999.999 ₫ cho một lần thanh toán. Vui lòng chuyển khoản ngân hàng.',
 			providerUnavailable: 'Hình thức thanh toán này chưa sẵn sàng trên sàn.',
 			providerFailed: 'Không bắt đầu được thanh toán. Vui lòng thử lại sau ít phút.',
 			milestoneNotFound: 'Không tìm thấy đợt thanh toán này.',
