@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
+import { TransferModeSelect } from '~/components/deals/deal-forms'
 import { ErrorList } from '~/components/forms'
 import { Markdown } from '~/components/markdown'
 import type { DealActionData } from '~/deals/detail-action.server'
 import type { DealPageData } from '~/deals/page.server'
-import { TRANSFER_MODES } from '~/models/listing-schema'
 import type { AppLocale } from '~/locales'
 
 type Props = { data: DealPageData & { locale: AppLocale; brokers: Array<{ id: string; name: string }> }; actionData: DealActionData | undefined }
@@ -78,14 +78,7 @@ export function DealActionsPanel({ data, actionData }: Props) {
 						<div className="grid-2">
 							<label className="field">
 								<span>{t('deals.terms.transferMode')}</span>
-								<select name="transferMode" defaultValue={v('transferMode', current?.transferMode ?? '')} aria-describedby="transferMode-errors">
-									<option value="">{t('deals.actions.choose')}</option>
-									{TRANSFER_MODES.map((m) => (
-										<option key={m} value={m}>
-											{t(`listings.transferModes.${m}`)}
-										</option>
-									))}
-								</select>
+								<TransferModeSelect name="transferMode" defaultValue={v('transferMode', current?.transferMode ?? '')} />
 								<ErrorList id="transferMode-errors" errors={errors.transferMode} />
 							</label>
 							<label className="field">
@@ -211,15 +204,8 @@ export function DealActionsPanel({ data, actionData }: Props) {
 						</label>
 						<label className="field">
 							<span>{t('deals.terms.transferMode')}</span>
-							<select name="mode" defaultValue={v('mode')}>
-								<option value="">{t('deals.actions.choose')}</option>
-								{TRANSFER_MODES.map((m) => (
-									<option key={m} value={m}>
-										{t(`listings.transferModes.${m}`)}
-									</option>
-								))}
-							</select>
-							<ErrorList errors={errors.mode} />
+							<TransferModeSelect name="mode" defaultValue={v('mode')} />
+							<ErrorList id="mode-errors" errors={errors.mode} />
 						</label>
 						<label className="field">
 							<span>{t('deals.outcome.date')}</span>

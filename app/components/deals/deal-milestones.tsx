@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
+import { ConfirmTransferForm } from '~/components/deals/deal-forms'
 import type { DealPageData } from '~/deals/page.server'
 import type { AppLocale } from '~/locales'
 import { formatDate, formatDateTime, formatVnd } from '~/utils/format'
@@ -62,16 +63,7 @@ export function DealMilestones({ data }: { data: DealPageData & { locale: AppLoc
 															<Link to={`/deals/${deal.id}/payments/${p.id}`}>{t('deals.payments.howToPay')}</Link>
 														) : null}
 														{canConfirm && p.status === 'PENDING' && p.provider === 'BANK_TRANSFER' ? (
-															<Form method="post" className="inline-form">
-																<input type="hidden" name="paymentId" value={p.id} />
-																<label>
-																	<span className="visually-hidden">{t('deals.payments.bankRef')}</span>
-																	<input name="bankRef" placeholder={t('deals.payments.bankRef')} maxLength={100} />
-																</label>
-																<button type="submit" name="intent" value="confirmBankTransfer" className="button button--small">
-																	{t('deals.payments.confirmReceipt')}
-																</button>
-															</Form>
+															<ConfirmTransferForm paymentId={p.id} intent="confirmBankTransfer" />
 														) : null}
 													</td>
 												</tr>

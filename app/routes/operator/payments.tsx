@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/payments'
+import { ConfirmTransferForm } from '~/components/deals/deal-forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { paymentsDesk } from '~/deals/page.server'
 import type { AppLocale } from '~/locales'
@@ -103,16 +104,7 @@ export default function OperatorPaymentsPage({ loaderData: d, actionData }: Rout
 										<td>{formatVnd(p.amount, d.locale)}</td>
 										<td>{formatDateTime(p.createdAt, d.locale)}</td>
 										<td>
-											<Form method="post" className="inline-form">
-												<input type="hidden" name="paymentId" value={p.id} />
-												<label>
-													<span className="visually-hidden">{t('deals.payments.bankRef')}</span>
-													<input name="bankRef" placeholder={t('deals.payments.bankRef')} maxLength={100} />
-												</label>
-												<button type="submit" name="intent" value="confirm" className="button button--small">
-													{t('deals.payments.confirmReceipt')}
-												</button>
-											</Form>
+											<ConfirmTransferForm paymentId={p.id} intent="confirm" />
 										</td>
 									</tr>
 								))}
