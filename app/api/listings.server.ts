@@ -223,7 +223,7 @@ export function jsonSafe(value: unknown): unknown {
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
 
 /** The calendar day in Vietnam (UTC+7, no daylight saving): deadlines are stored as its midnight. */
-function vietnamDate(value: Date | null | undefined) {
+export function vietnamDate(value: Date | null | undefined) {
 	if (!value || Number.isNaN(value.getTime())) return null
 	return new Date(value.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10)
 }
@@ -400,7 +400,7 @@ const actorOrganisationSelect = { id: true, slug: true, name: true, type: true, 
  * and without that person's platform roles: a key never moderates, and stops writing once its
  * creator is no longer an active member.
  */
-async function writer(principal: ApiPrincipal): Promise<Actor> {
+export async function writer(principal: ApiPrincipal): Promise<Actor> {
 	if (principal.kind === 'user') return principal.user
 	const creator = principal.apiKey.createdById
 	const membership = creator

@@ -1,8 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
-import { z } from 'zod'
-import { TermsSchema } from '~/deals/terms-schema'
-import { TRANSFER_MODES } from '~/models/listing-schema'
+import { OutcomeSchema, TermsSchema } from '~/deals/terms-schema'
 import { acceptNda, assignBroker, cancelDeal, claimDeal, closeDeal, confirmTransfer, DealError, openNda, proposeTerms, recordOutcome, signTerms } from '~/models/deal.server'
 import { confirmBankTransfer, startPayment } from '~/models/payment.server'
 import { requireUser } from '~/utils/auth.server'
@@ -15,27 +13,6 @@ const INTENTS = ['openNda', 'acceptNda', 'proposeTerms', 'signTerms', 'pay', 'co
 export type DealIntent = (typeof INTENTS)[number]
 
 export type DealActionData = { intent: DealIntent | null; error: string | null; fieldErrors: Record<string, string[]>; values: Record<string, string> }
-
-const OutcomeSchema = z.object({
-	value: z
-		.string()
-		.trim()
-		.transform((v, ctx) => {
-			const digits = v.replace(/[.\s,_]/g, '').replace(/(₫|vnd|đ)$/i, '')
-			if (!/^\d{1,16}$/.test(digits)) {
-				ctx.addIssue({ code: 'custom', message: 'deals.errors.amount' })
-				return z.NEVER
-			}
-			return BigInt(digits)
-		}),
-	mode: z.enum(TRANSFER_MODES, { message: 'deals.errors.transferMode' }),
-	date: z
-		.string()
-		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'deals.errors.date')
-		.transform((s) => new Date(`${s}T12:00:00+07:00`))
-		.refine((d) => !Number.isNaN(d.getTime()), 'deals.errors.date'),
-})
 
 /** Milestone rows arrive as milestones[0].title, …; blank rows (the form shows a few spare) are dropped. */
 function termsInput(formData: FormData) {

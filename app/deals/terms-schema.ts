@@ -71,6 +71,13 @@ export const TermsSchema = z
 
 export type Terms = z.output<typeof TermsSchema>
 
+/** A transfer closed off the platform, as the deal page's form and the API record it. */
+export const OutcomeSchema = z.object({
+	value: vnd,
+	mode: z.enum(TRANSFER_MODES, { message: 'deals.errors.transferMode' }),
+	date: isoDate.transform((s) => new Date(`${s}T12:00:00+07:00`)),
+})
+
 /** The stored shape of proposed milestones (JSON: amounts as strings). */
 export type StoredMilestone = { title: string; amount: string; dueDate: string | null; deliverable: string }
 

@@ -254,6 +254,7 @@ export default {
 		chooseOrganisation: 'Choose your organisation.',
 		offerNotYours: 'The offer you chose is not your organisation’s or is not published.',
 		sameOrganisation: 'The buyer and the seller must be different organisations.',
+		startFrom: 'Say where the deal starts: from an offer, a demand or a match.',
 		alreadyOpen: 'An open deal between these two sides on this listing already exists.',
 		notYourMove: 'You may not take this step in this deal.',
 		wrongStage: 'The deal is not at a stage that allows this step.',

@@ -251,6 +251,7 @@ export default {
 		chooseOrganisation: 'Hãy chọn tổ chức của bạn.',
 		offerNotYours: 'Chào bán đã chọn không thuộc tổ chức của bạn hoặc chưa đăng.',
 		sameOrganisation: 'Bên mua và bên bán phải là hai tổ chức khác nhau.',
+		startFrom: 'Hãy cho biết giao dịch bắt đầu từ đâu: chào bán, đặt hàng hay cặp gợi ý.',
 		alreadyOpen: 'Đã có một giao dịch đang mở giữa hai bên về tin này.',
 		notYourMove: 'Bạn không có quyền thực hiện bước này trong giao dịch.',
 		wrongStage: 'Giao dịch không ở giai đoạn cho phép bước này.',
