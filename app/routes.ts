@@ -96,6 +96,7 @@ export default [
 			route('imports/:id', 'routes/operator/import.tsx'),
 			route('search', 'routes/operator/search.tsx'),
 			route('payments', 'routes/operator/payments.tsx'),
+			route('nda', 'routes/operator/nda.tsx'),
 		]),
 	]),
 

@@ -24,6 +24,7 @@ export default function OperatorLayout() {
 				<NavLink to="/operator/imports">{t('imports.title')}</NavLink>
 				<NavLink to="/operator/search">{t('search.nav')}</NavLink>
 				<NavLink to="/operator/payments">{t('deals.operator.nav')}</NavLink>
+				<NavLink to="/operator/nda">{t('operator.nav.nda')}</NavLink>
 			</nav>
 			<Outlet />
 		</div>
