@@ -121,6 +121,10 @@ export default defineConfig({
 				// Empty means unset (env.server.ts): the real limits apply, and mail goes to files.
 				RATE_LIMIT_DISABLED: '',
 				SMTP_URL: '',
+				// A receiving account, so bank transfer with VietQR is offered (e2e/deals.spec.ts pays with it).
+				BANK_BIN: '970436',
+				BANK_ACCOUNT: '0011000000000',
+				BANK_ACCOUNT_NAME: 'CAU NOI E2E',
 			},
 		},
 	],

@@ -284,7 +284,13 @@ export class Factory {
 		// Listings go with their organisation; these are the ones a test put under another one.
 		await db.offer.deleteMany({ where: { id: { in: [...this.#offerIds] } } })
 		await db.demand.deleteMany({ where: { id: { in: [...this.#demandIds] } } })
-		await db.organisation.deleteMany({ where: { id: { in: organisationIds.filter((id) => !keep.has(id)) } } })
+		const doomed = organisationIds.filter((id) => !keep.has(id))
+		// A deal holds on to its organisations, and a payment to its deal: they go first.
+		const deals: Prisma.DealWhereInput = { OR: [{ buyerOrgId: { in: doomed } }, { sellerOrgId: { in: doomed } }] }
+		await db.paymentEvent.deleteMany({ where: { payment: { deal: deals } } })
+		await db.payment.deleteMany({ where: { deal: deals } })
+		await db.deal.deleteMany({ where: deals })
+		await db.organisation.deleteMany({ where: { id: { in: doomed } } })
 		await db.user.deleteMany({ where: { id: { in: userIds } } })
 		if (emails.length > 0) {
 			await db.rateLimit.deleteMany({ where: { OR: emails.map((email) => ({ key: { endsWith: email } })) } })

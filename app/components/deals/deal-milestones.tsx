@@ -72,7 +72,8 @@ export function DealMilestones({ data }: { data: DealPageData & { locale: AppLoc
 									</table>
 								</div>
 							) : null}
-							{canPay && m.status === 'DUE' ? (
+							{canPay && m.status === 'DUE' && data.providers.length === 0 ? <p className="muted" data-testid="no-provider">{t('deals.payments.noProvider')}</p> : null}
+							{canPay && m.status === 'DUE' && data.providers.length > 0 ? (
 								<Form method="post" className="actions-row">
 									<input type="hidden" name="milestoneId" value={m.id} />
 									<input type="hidden" name="intent" value="pay" />

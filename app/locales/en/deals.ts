@@ -179,6 +179,7 @@ export default {
 		bankRef: 'Bank transaction reference',
 		confirmReceipt: 'Confirm receipt',
 		providers: { BANK_TRANSFER: 'Bank transfer (VietQR)', STRIPE: 'International card (Stripe)' },
+		noProvider: 'No payment method is set up on this exchange yet. Please contact its operators.',
 		payWith: { BANK_TRANSFER: 'Pay by bank transfer', STRIPE: 'Pay by card (Stripe)' },
 		statuses: { PENDING: 'Awaiting payment', FAILED: 'Failed', EXPIRED: 'Expired', CANCELLED: 'Cancelled', PAID: 'Paid', REFUNDED: 'Refunded' },
 		bankTitle: 'Bank transfer with VietQR',

@@ -176,6 +176,7 @@ export default {
 		bankRef: 'Mã giao dịch ngân hàng',
 		confirmReceipt: 'Xác nhận đã nhận tiền',
 		providers: { BANK_TRANSFER: 'Chuyển khoản (VietQR)', STRIPE: 'Thẻ quốc tế (Stripe)' },
+		noProvider: 'Sàn chưa cấu hình phương thức thanh toán nào. Vui lòng liên hệ nhà vận hành sàn.',
 		payWith: { BANK_TRANSFER: 'Thanh toán bằng chuyển khoản', STRIPE: 'Thanh toán bằng thẻ (Stripe)' },
 		statuses: { PENDING: 'Chờ thanh toán', FAILED: 'Thất bại', EXPIRED: 'Hết hạn', CANCELLED: 'Đã hủy', PAID: 'Đã thanh toán', REFUNDED: 'Đã hoàn tiền' },
 		bankTitle: 'Chuyển khoản bằng VietQR',
