@@ -48,6 +48,8 @@ async function main() {
 		const firstStart = !fs.existsSync(dataDir)
 		embedded = await startEmbeddedPostgres({ dataDir })
 		process.env.DATABASE_URL = embedded.url
+		// Read by the socket server: one embedded node needs no cross-node fan-out.
+		process.env.EMBEDDED_DATABASE = 'true'
 		// PGlite mixes up queries interleaved from several connections (electric-sql/pglite#1046).
 		process.env.DATABASE_POOL_MAX ??= '1'
 		seedNow = env.SEED_ON_START ?? firstStart

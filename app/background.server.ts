@@ -3,6 +3,7 @@ import { startWorker, type Worker } from '~/jobs/worker.server'
 import { startSearchRelay, type Relay } from '~/search/relay.server'
 import { searchEngine } from '~/search/engine.server'
 import { corpusIfReady } from '~/matching/corpus.server'
+import { postgresAdapter } from '~/chat/adapter.server'
 import { attachSocketServer, closeSocketServer, type AppServer } from '~/realtime/socket.server'
 import { logger } from '~/utils/logger.server'
 
@@ -20,7 +21,9 @@ export type Background = {
  * with loaders and actions.
  */
 export async function startBackground(options: { httpServer: HttpServer; workerConcurrency?: number }): Promise<Background> {
-	const io = attachSocketServer(options.httpServer)
+	// A real PostgreSQL server may have other nodes on it: fan socket events out through it.
+	const fanOut = process.env.DATABASE_URL && process.env.EMBEDDED_DATABASE !== 'true' ? postgresAdapter(process.env.DATABASE_URL) : null
+	const io = attachSocketServer(options.httpServer, { adapter: fanOut?.adapter })
 	const worker = startWorker({ concurrency: options.workerConcurrency ?? 2 })
 	// Meilisearch's settings (synonyms, filterable attributes) are applied at every start.
 	await searchEngine()
@@ -38,6 +41,7 @@ export async function startBackground(options: { httpServer: HttpServer; workerC
 		stop() {
 			stopping ??= (async () => {
 				closeSocketServer(io)
+				await fanOut?.close()
 				await relay.stop()
 				await worker.stop()
 				logger.info('background stopped')

@@ -2,6 +2,7 @@ import { automaticNext, isFinal, refusal, type DealAction, type DealFacts, type 
 import { storeMilestones, readMilestones, type Terms } from '~/deals/terms-schema'
 import type { PlatformRole, Prisma, TransferMode } from '~/generated/prisma/client'
 import { CommissionError, splitPayment } from '~/payments/commission'
+import { noteDealStage, syncDealRoom } from '~/models/chat.server'
 import { notify, type NotificationKind } from '~/models/notification.server'
 import { hasRole } from '~/utils/auth.server'
 import { getEnv } from '~/utils/env.server'
@@ -146,6 +147,7 @@ async function moveStage(unit: Unit, deal: LockedDeal, to: DealStage, actorId: s
 	})
 	await recordEvent(unit.tx, deal.id, actorId, 'stage', data, { from: deal.stage, to })
 	await tellParties(unit, deal, actorId, 'deal.stage', { stage: to })
+	await noteDealStage(unit, deal.id, to)
 	deal.stage = to
 }
 
@@ -449,6 +451,7 @@ export async function assignBroker(actor: DealActor, dealId: string, brokerId: s
 		await recordEvent(tx, dealId, actor.id, 'broker.assigned', { brokerId })
 		deal.brokerId = brokerId
 		await tellParties(unit, deal, actor.id, 'deal.broker')
+		await syncOpenRoom(unit, dealId)
 	})
 }
 
@@ -462,7 +465,13 @@ export async function claimDeal(actor: DealActor, dealId: string) {
 		await recordEvent(tx, dealId, actor.id, 'broker.claimed', { brokerId: actor.id })
 		deal.brokerId = actor.id
 		await tellParties(unit, deal, actor.id, 'deal.broker')
+		await syncOpenRoom(unit, dealId)
 	})
+}
+
+/** A new broker joins the deal's room (and a replaced one leaves it), if the room exists yet. */
+async function syncOpenRoom(unit: Unit, dealId: string) {
+	if (await unit.tx.chatRoom.findUnique({ where: { dealId }, select: { id: true } })) await syncDealRoom(unit, dealId)
 }
 
 // ─── For payments ─────────────────────────────────────────────────────────────

@@ -33,7 +33,7 @@ export async function findLiveSession(secret: string) {
 	const id = sha256Hex(secret)
 	const session = await prisma.session.findUnique({
 		where: { id },
-		select: { id: true, userId: true, expiresAt: true, lastSeenAt: true, user: { select: { disabledAt: true } } },
+		select: { id: true, userId: true, expiresAt: true, lastSeenAt: true, user: { select: { disabledAt: true, name: true } } },
 	})
 	if (!session) return null
 	const now = new Date()
@@ -45,7 +45,7 @@ export async function findLiveSession(secret: string) {
 	if (differenceInSeconds(now, session.lastSeenAt) > TOUCH_INTERVAL_SECONDS) {
 		await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } })
 	}
-	return { id: session.id, userId: session.userId }
+	return { id: session.id, userId: session.userId, name: session.user.name }
 }
 
 export async function revokeSession(secret: string) {

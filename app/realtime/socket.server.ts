@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, Server as HttpServer } from 'node:http'
-import { Server } from 'socket.io'
+import { Server, type ServerOptions } from 'socket.io'
+import { registerChatHandlers, startChatFanOut } from '~/chat/socket.server'
 import { findLiveSession } from '~/models/session.server'
 import { unreadCount } from '~/models/notification.server'
 import { getEnv } from '~/utils/env.server'
@@ -13,6 +14,8 @@ export { disconnectSession, disconnectStaleSockets, getIo, isUserOnline, pushToU
 export type SocketServerOptions = {
 	/** How often every socket's session is re-checked, so a revoked session is cut off even when idle. Default 60 s. */
 	recheckIntervalMs?: number
+	/** Fans events out to the other server nodes (app/chat/adapter.server.ts); none: this node only. */
+	adapter?: ServerOptions['adapter']
 }
 
 const recheckTimers = new WeakMap<AppServer, NodeJS.Timeout>()
@@ -66,6 +69,9 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
 	const io: AppServer = new Server(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
+		...(options.adapter ? { adapter: options.adapter } : {}),
+		// Socket.IO's default 1 MB is far above any chat line (4,000 characters); a smaller buffer bounds what one client can make the server hold.
+		maxHttpBufferSize: 64 * 1024,
 		allowRequest: (req, callback) => {
 			const allowed = isAllowedOrigin(req.headers)
 			if (!allowed) logger.warn({ origin: req.headers.origin }, 'socket refused: foreign origin')
@@ -79,6 +85,7 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
 				if (!session) return next(connectError('UNAUTHENTICATED', 'a signed-in session is required'))
 				socket.data.userId = session.userId
 				socket.data.sessionId = session.id
+				socket.data.name = session.name
 				next()
 			},
 			(error: unknown) => {
@@ -104,6 +111,8 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
 		})
 		socket.on('error', (error) => logger.warn({ err: error, userId }, 'socket event failed'))
 
+		registerChatHandlers(io, socket)
+
 		socket.on('notification:count', (ack) => {
 			if (typeof ack !== 'function') return
 			unreadCount(userId).then(
@@ -123,6 +132,7 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
 	recheckTimers.set(io, timer)
 
 	setIo(io)
+	startChatFanOut()
 	return io
 }
 

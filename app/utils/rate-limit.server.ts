@@ -20,6 +20,10 @@ export const LIMITS = {
 	searchIp: { points: 300, duration: 60 },
 	// Each claim of an expert profile mails a stranger's address: few per user.
 	expertClaimUser: { points: 5, duration: 60 * 60 },
+	// Chat: a person typing fast sends a few lines a minute; a script sending more is refused.
+	chatMessageUser: { points: 60, duration: 60 },
+	// New direct conversations: opening one is cheap for the opener and a notification for the other.
+	chatRoomUser: { points: 30, duration: 24 * 60 * 60 },
 } satisfies Record<string, Limiter>
 
 export type LimitName = keyof typeof LIMITS

@@ -15,7 +15,8 @@ import expertProfile from './expertProfile.ts'
 import search from './search.ts'
 import matching from './matching.ts'
 import deals from './deals.ts'
+import chat from './chat.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat } satisfies Shape<typeof vi>
 
 export default en

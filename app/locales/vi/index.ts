@@ -13,8 +13,9 @@ import expertProfile from './expertProfile.ts'
 import search from './search.ts'
 import matching from './matching.ts'
 import deals from './deals.ts'
+import chat from './chat.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat }
 
 export default vi
