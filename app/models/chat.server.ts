@@ -232,9 +232,10 @@ export async function syncDealRoom(unit: Unit, dealId: string) {
 	const deal = await tx.deal.findUnique({ where: { id: dealId }, select: { id: true, buyerOrgId: true, sellerOrgId: true, brokerId: true, createdById: true } })
 	if (!deal) throw new ChatError('chat.errors.notFound', 404)
 	let room = await tx.chatRoom.findUnique({ where: { dealId }, select: { id: true } })
+	let created = false
 	if (!room) {
 		// Two first visits racing: the unique dealId lets one create it, the other finds it.
-		await tx.$executeRaw`INSERT INTO "ChatRoom" (id, kind, "dealId", "createdById", "updatedAt") VALUES (${randomUUID()}, 'DEAL', ${dealId}, ${deal.createdById}, now()) ON CONFLICT ("dealId") DO NOTHING`
+		created = 1 === await tx.$executeRaw`INSERT INTO "ChatRoom" (id, kind, "dealId", "createdById", "updatedAt") VALUES (${randomUUID()}, 'DEAL', ${dealId}, ${deal.createdById}, now()) ON CONFLICT ("dealId") DO NOTHING`
 		room = await tx.chatRoom.findUniqueOrThrow({ where: { dealId }, select: { id: true } })
 	}
 	const locked = await lockRoom(tx, room.id)
@@ -273,7 +274,7 @@ export async function syncDealRoom(unit: Unit, dealId: string) {
 		}
 		broadcast(unit, (b) => b.membersChanged(room.id, { added, removed }))
 	}
-	return { roomId: room.id, added, removed }
+	return { roomId: room.id, created, added, removed }
 }
 
 /** The deal's room, created and brought in step with the deal on the way. */

@@ -87,6 +87,8 @@ export default {
 		deleted: 'The message was deleted.',
 		editWindow: 'Messages can be edited or deleted within {{minutes}} minutes of sending.',
 		rateLimited: 'You are sending too fast. Please try again in {{seconds}} seconds.',
+		cursors: 'Use either before or after, not both.',
+		idempotencyKey: 'A UUID idempotency key is needed (clientMsgId or the Idempotency-Key header), and the two must agree.',
 		server: 'Server error. The message will be sent again.',
 	},
 } satisfies Shape<typeof vi>

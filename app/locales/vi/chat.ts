@@ -84,6 +84,8 @@ export default {
 		deleted: 'Tin nhắn đã bị xóa.',
 		editWindow: 'Chỉ sửa hoặc xóa được trong {{minutes}} phút sau khi gửi.',
 		rateLimited: 'Bạn gửi quá nhanh. Vui lòng thử lại sau {{seconds}} giây.',
+		cursors: 'Chỉ dùng một trong hai tham số before hoặc after.',
+		idempotencyKey: 'Cần một khóa chống gửi trùng (clientMsgId hoặc tiêu đề Idempotency-Key) dạng UUID, và hai giá trị phải trùng nhau.',
 		server: 'Có lỗi máy chủ. Tin nhắn sẽ được gửi lại.',
 	},
 }
