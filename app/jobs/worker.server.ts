@@ -1,3 +1,4 @@
+import { runChatDigests } from '~/chat/digest.server'
 import { randomBytes } from 'node:crypto'
 import type { Prisma } from '~/generated/prisma/client'
 import { onNudge, PermanentJobError } from '~/jobs/queue.server'
@@ -67,6 +68,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 		logger.info(result, 'matching weights relearned')
 		if ('adopted' in result && result.adopted) logger.info({ demands: await rematchAll() }, 'demands rematched with the new weights')
 	},
+	'chat.digests': async () => {
+		logger.info(await runChatDigests(), 'chat unread digests run')
+	},
 	'listings.expiry': async () => {
 		const offers = await runExpiry('offer')
 		const demands = await runExpiry('demand')
@@ -88,6 +92,7 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
 	{ queue: 'jobs.purge', everyMs: 24 * 60 * 60_000 },
 	{ queue: 'listings.expiry', everyMs: 60 * 60_000 },
 	{ queue: 'search.digests', everyMs: 60 * 60_000 },
+	{ queue: 'chat.digests', everyMs: 15 * 60_000 },
 	{ queue: 'search.reconcile', everyMs: 60 * 60_000 },
 	{ queue: 'matching.relearn', everyMs: 24 * 60 * 60_000 },
 ]

@@ -59,6 +59,8 @@ export const NOTIFICATION_KINDS = {
 	'deal.terms-signed': { defaultChannel: 'BOTH' },
 	'deal.broker': { defaultChannel: 'IN_APP' },
 	'deal.payment': { defaultChannel: 'BOTH', translate: { status: 'deals.paymentEvents' } },
+	// The digest of messages that waited while the person was away; the message itself is the live push.
+	'chat.unread': { defaultChannel: 'EMAIL' },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS

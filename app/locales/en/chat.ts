@@ -62,13 +62,6 @@ export default {
 		removed: '{{name}} was removed from the conversation.',
 		dealStage: 'The deal moved to stage: {{stage}}.',
 	},
-	digest: {
-		subject: 'You have {{count}} unread messages on Cầu Nối',
-		intro: 'New messages arrived while you were away:',
-		room: '{{title}}: {{count}} new',
-		open: 'Open messages',
-		footer: 'You receive this e-mail because you have unread messages. You can turn it off in your notification settings.',
-	},
 	errors: {
 		notFound: 'Conversation not found.',
 		messageNotFound: 'Message not found.',

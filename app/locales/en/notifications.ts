@@ -126,6 +126,13 @@ export default {
 				setting: 'Periodic digest of new listings matching a saved search (each search has its own channel)',
 			},
 		},
+		chat: {
+			unread: {
+				title: 'You have {{count}} unread messages',
+				body: 'While you were away, {{count}} new messages arrived in {{rooms}} conversations: {{titles}}.',
+				setting: 'A summary of unread messages while you are away',
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'You claimed the expert profile {{name}}',
@@ -221,6 +228,7 @@ export default {
 			search: 'Saved searches',
 			matching: 'Supply-demand matching',
 			deal: 'Deals and payments',
+			chat: 'Messages',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

@@ -59,13 +59,6 @@ export default {
 		removed: '{{name}} đã bị gỡ khỏi cuộc trò chuyện.',
 		dealStage: 'Giao dịch chuyển sang giai đoạn: {{stage}}.',
 	},
-	digest: {
-		subject: 'Bạn có {{count}} tin nhắn chưa đọc trên Cầu Nối',
-		intro: 'Trong lúc bạn vắng mặt có tin nhắn mới:',
-		room: '{{title}}: {{count}} tin mới',
-		open: 'Mở tin nhắn',
-		footer: 'Bạn nhận email này vì có tin nhắn chưa đọc. Có thể tắt trong phần cài đặt thông báo.',
-	},
 	errors: {
 		notFound: 'Không tìm thấy cuộc trò chuyện.',
 		messageNotFound: 'Không tìm thấy tin nhắn.',

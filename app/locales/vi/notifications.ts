@@ -125,6 +125,13 @@ export default {
 				setting: 'Bản tin định kỳ các tin mới khớp tìm kiếm đã lưu (kênh chọn riêng cho từng tìm kiếm)',
 			},
 		},
+		chat: {
+			unread: {
+				title: 'Bạn có {{count}} tin nhắn chưa đọc',
+				body: 'Trong lúc bạn vắng mặt có {{count}} tin nhắn mới trong {{rooms}} cuộc trò chuyện: {{titles}}.',
+				setting: 'Tóm tắt tin nhắn chưa đọc khi bạn vắng mặt',
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'Bạn đã nhận hồ sơ chuyên gia {{name}}',
@@ -220,6 +227,7 @@ export default {
 			search: 'Tìm kiếm đã lưu',
 			matching: 'Kết nối cung cầu',
 			deal: 'Giao dịch và thanh toán',
+			chat: 'Tin nhắn',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',
