@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { assignBroker, startDeal } from '~/models/deal.server'
+import { removeMember as removeFromOrganisation } from '~/models/organisation.server'
 import { actorFor, addMember as addOrgMember, createOwner, createUser } from '../../tests/factories'
 import { useTestDatabase } from '../../tests/db'
 import { exchange, publishedOffer } from '../../tests/search/helpers'
@@ -76,6 +77,17 @@ describe('deal rooms', () => {
 
 		const keys = (await history(s.buyer, roomId)).messages.map((m) => readSystemBody(m.body)?.key)
 		expect(keys).toEqual(['roomOpened', 'joined', 'joined', 'left', 'left'])
+	})
+
+	test('leaving the organisation takes one out of its deal rooms in the same transaction', async () => {
+		const s = await dealSetting()
+		const colleague = await createUser()
+		const membership = await addOrgMember(colleague.id, s.buyerOrgId, 'MEMBER')
+		const { roomId } = await ensureDealRoom(s.dealId)
+		await say({ id: colleague.id }, roomId, 'Tôi phụ trách kỹ thuật')
+		await removeFromOrganisation(colleague.id, s.buyerOrgId, membership.id)
+		await refused(history({ id: colleague.id }, roomId), 'chat.errors.notFound')
+		await refused(say({ id: colleague.id }, roomId, 'còn đây không'), 'chat.errors.notFound')
 	})
 
 	test('a member removed by the owner stays removed through later syncs; an outsider never gets in', async () => {

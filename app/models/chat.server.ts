@@ -277,6 +277,18 @@ export async function syncDealRoom(unit: Unit, dealId: string) {
 	return { roomId: room.id, created, added, removed }
 }
 
+/**
+ * Someone left an organisation: the deal rooms they sat in for it are synced in the same
+ * transaction, so they lose access the moment the removal commits (their sockets hear chat:removed).
+ */
+export async function leaveDealRoomsOf(unit: Unit, organisationId: string, userId: string) {
+	const rooms = await unit.tx.chatRoom.findMany({
+		where: { kind: 'DEAL', deal: { OR: [{ buyerOrgId: organisationId }, { sellerOrgId: organisationId }] }, members: { some: { userId, removedAt: null, source: 'DEAL_SIDE' } } },
+		select: { dealId: true },
+	})
+	for (const room of rooms) if (room.dealId) await syncDealRoom(unit, room.dealId)
+}
+
 /** The deal's room, created and brought in step with the deal on the way. */
 export function ensureDealRoom(dealId: string) {
 	return inTransaction((unit) => syncDealRoom(unit, dealId))

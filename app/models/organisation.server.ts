@@ -1,3 +1,4 @@
+import { leaveDealRoomsOf } from '~/models/chat.server'
 import type { MembershipRole, OrganisationType } from '~/generated/prisma/client'
 import { addDays } from 'date-fns'
 import { enqueueEmail } from '~/jobs/email.server'
@@ -273,6 +274,7 @@ export async function removeMember(actorId: string, organisationId: string, memb
 			throw new OrganisationError('organisations.errors.lastOwner', 409)
 		}
 		await unit.tx.membership.delete({ where: { id: target.id } })
+		await leaveDealRoomsOf(unit, organisationId, target.userId)
 		await recordAudit(unit.tx, {
 			actorId,
 			organisationId,
