@@ -269,3 +269,48 @@ export async function storageKeysOf(ref: ListingRef, db: Pick<Tx, 'attachment'> 
 	const rows = await db.attachment.findMany({ where: ownerOf(ref), select: { storageKey: true } })
 	return rows.map((row) => row.storageKey)
 }
+
+// ─── Files sent in chat ───────────────────────────────────────────────────────
+
+/** A file waiting to be sent with a chat message, or sent: readable by the room's current members only. */
+export async function addChatAttachment({ actor, roomId, file, ip }: { actor: { id: string }; roomId: string; file: File; ip?: string | null }): Promise<AttachmentSummary> {
+	// Refused before the bytes are read: a stranger learns nothing and the server buffers nothing.
+	if (!(await isChatMember(roomId, actor.id))) throw new AttachmentError('notFound')
+	const inspected = await inspectFile(file, file.name)
+	if (!inspected.ok) throw new AttachmentError(inspected.code)
+	const store = getFileStore()
+	const storageKey = newStorageKey()
+	let stored: { size: number; sha256: string }
+	try {
+		stored = await store.put(storageKey, file.stream(), { maxBytes: MAX_FILE_BYTES })
+	} catch (error) {
+		if (error instanceof FileTooLargeError) throw new AttachmentError('tooLarge')
+		throw error
+	}
+	try {
+		return await inTransaction(async ({ tx }) => {
+			const attachment = await tx.attachment.create({
+				data: { chatRoomId: roomId, storageKey, fileName: inspected.fileName, mimeType: inspected.mime, size: stored.size, sha256: stored.sha256, confidential: true, uploadedById: actor.id },
+				select: summarySelect,
+			})
+			await recordAudit(tx, { actorId: actor.id, action: 'attachment.add', entityType: 'Attachment', entityId: attachment.id, data: { chatRoomId: roomId, fileName: attachment.fileName, mimeType: attachment.mimeType, size: attachment.size, sha256: stored.sha256 }, ip: ip ?? null })
+			return attachment
+		})
+	} catch (error) {
+		await store.delete(storageKey).catch((deleteError: unknown) => logger.error({ err: deleteError, storageKey }, 'could not delete the file of a failed attachment'))
+		throw error
+	}
+}
+
+async function isChatMember(roomId: string, userId: string) {
+	const member = await prisma.chatMember.findUnique({ where: { roomId_userId: { roomId, userId } }, select: { removedAt: true } })
+	return Boolean(member && !member.removedAt)
+}
+
+/** A chat file for the download route, when the viewer is a current member of its room; else null (a 404). */
+export async function findChatAttachmentFor(id: string, viewer: { id: string } | null) {
+	if (!viewer) return null
+	const row = await prisma.attachment.findUnique({ where: { id }, select: { ...summarySelect, storageKey: true, sha256: true, chatRoomId: true } })
+	if (!row?.chatRoomId || !(await isChatMember(row.chatRoomId, viewer.id))) return null
+	return row
+}

@@ -1,6 +1,6 @@
 import { data } from 'react-router'
 import type { Route } from './+types/download'
-import { canDownload, findAttachment, isPublicAttachment } from '~/models/attachment.server'
+import { canDownload, findAttachment, findChatAttachmentFor, isPublicAttachment } from '~/models/attachment.server'
 import { downloadHeaders, isNotModified } from '~/uploads/download.server'
 import { getFileStore } from '~/uploads/storage.server'
 import { getUser } from '~/utils/auth.server'
@@ -15,10 +15,14 @@ function notFound() {
  * the same 404 as for an id that does not exist, so a draft's files do not reveal themselves.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const [attachment, viewer] = await Promise.all([findAttachment(params.id), getUser(request)])
-	if (!attachment || !(await canDownload(viewer, attachment))) throw notFound()
+	const [listingFile, viewer] = await Promise.all([findAttachment(params.id), getUser(request)])
+	// A file sent in chat has no listing: its room's current members may read it, nobody else.
+	const chatFile = listingFile ? null : await findChatAttachmentFor(params.id, viewer)
+	if (listingFile && !(await canDownload(viewer, listingFile))) throw notFound()
+	const attachment = listingFile ?? chatFile
+	if (!attachment) throw notFound()
 
-	const headers = downloadHeaders({ ...attachment, isPublic: isPublicAttachment(attachment) })
+	const headers = downloadHeaders({ ...attachment, isPublic: listingFile ? isPublicAttachment(listingFile) : false })
 	if (headers.has('ETag') && isNotModified(request, attachment.sha256)) {
 		headers.delete('Content-Length')
 		return new Response(null, { status: 304, headers })
