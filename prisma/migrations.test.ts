@@ -12,7 +12,8 @@ import { type ScratchDatabase, createTestDatabase } from '../tests/db'
 
 // Tables that live in `public` on purpose without a Prisma model. Keep this empty unless a
 // library insists on its own table; anything else belongs in schema.prisma.
-const UNMANAGED_TABLES: string[] = []
+// @socket.io/postgres-adapter insists on its packet overflow table (created by the chat migration).
+const UNMANAGED_TABLES: string[] = ['socket_io_attachments']
 
 const scratch: ScratchDatabase[] = []
 const tmpDirs: string[] = []

@@ -40,7 +40,7 @@ const resetParams = { name: 'Trần Thị Bình', link: `${BASE}/reset-password?
 
 describe('rendering', () => {
 	test('every template renders in Vietnamese and English with no missing text', () => {
-		const params = { name: 'N', userName: 'U', organisationName: 'O', role: 'ADMIN', recipientName: 'R', link: '/me', hours: 2, title: 'T', reason: 'L', days: 30, inviterName: 'I', count: 3, score: 87, other: 'X', organisation: 'G', code: 'GD-2026-ABCDEF', stage: 'NDA', side: 'buyer', version: 2, status: 'paid', amount: '65000' }
+		const params = { name: 'N', userName: 'U', organisationName: 'O', role: 'ADMIN', recipientName: 'R', link: '/me', hours: 2, title: 'T', reason: 'L', days: 30, inviterName: 'I', count: 3, score: 87, other: 'X', organisation: 'G', code: 'GD-2026-ABCDEF', stage: 'NDA', side: 'buyer', version: 2, status: 'paid', amount: '65000', rooms: 2, titles: 'GD-2026-ABCDEF' }
 		for (const template of EMAIL_TEMPLATES) {
 			const vi = renderEmail(template, 'vi', params, { baseUrl: BASE })
 			const en = renderEmail(template, 'en', params, { baseUrl: BASE })
