@@ -4,7 +4,7 @@
 // section is in an answer only when the deal page would show it.
 import { z } from 'zod'
 import { DEAL_STAGES, type DealAction } from '~/deals/pipeline'
-import { dealPage, paymentPage, type DealPageData } from '~/deals/page.server'
+import { dealListSelect, dealPage, paymentPage, type DealPageData } from '~/deals/page.server'
 import { OutcomeSchema, TermsSchema } from '~/deals/terms-schema'
 import type { Prisma } from '~/generated/prisma/client'
 import {
@@ -198,18 +198,7 @@ function dealResource(page: DealPageData) {
 	})
 }
 
-const listSelect = {
-	id: true,
-	code: true,
-	title: true,
-	stage: true,
-	stageChangedAt: true,
-	offPlatform: true,
-	createdAt: true,
-	buyerOrg: { select: { id: true, name: true, slug: true } },
-	sellerOrg: { select: { id: true, name: true, slug: true } },
-	broker: { select: { id: true, name: true } },
-} as const satisfies Prisma.DealSelect
+const listSelect = { ...dealListSelect, createdAt: true } as const satisfies Prisma.DealSelect
 
 // ─── Helpers ──────────────────────────────────────────────────────────────────
 

@@ -24,7 +24,8 @@ export async function dealEntry(user: DealActor, kind: 'offer' | 'demand', listi
 	return { canStart: !open, openDealId: open?.id ?? null }
 }
 
-const listSelect = {
+/** A deal as lists show it. */
+export const dealListSelect = {
 	id: true,
 	code: true,
 	title: true,
@@ -42,7 +43,7 @@ export async function listMyDeals(user: DealActor, stage: DealStage | null) {
 	const orgIds = user.memberships.map((m) => m.organisation.id)
 	const where: Prisma.DealWhereInput = { OR: [{ buyerOrgId: { in: orgIds } }, { sellerOrgId: { in: orgIds } }, { brokerId: user.id }], ...(stage ? { stage } : {}) }
 	const [items, counts] = await Promise.all([
-		prisma.deal.findMany({ where, select: listSelect, orderBy: { stageChangedAt: 'desc' }, take: 200 }),
+		prisma.deal.findMany({ where, select: dealListSelect, orderBy: { stageChangedAt: 'desc' }, take: 200 }),
 		prisma.deal.groupBy({ by: ['stage'], where: { OR: where.OR }, _count: { _all: true } }),
 	])
 	return { items, counts: Object.fromEntries(counts.map((c) => [c.stage, c._count._all])) as Partial<Record<DealStage, number>> }
@@ -55,7 +56,7 @@ export async function listMyDeals(user: DealActor, stage: DealStage | null) {
 export async function dealBoard(user: DealActor) {
 	const operator = hasRole(user, 'OPERATOR', 'ADMIN')
 	const where: Prisma.DealWhereInput = { stage: { in: [...OPEN_STAGES] }, ...(operator ? {} : { OR: [{ brokerId: user.id }, { brokerId: null }] }) }
-	const items = await prisma.deal.findMany({ where, select: listSelect, orderBy: { stageChangedAt: 'desc' }, take: 500 })
+	const items = await prisma.deal.findMany({ where, select: dealListSelect, orderBy: { stageChangedAt: 'desc' }, take: 500 })
 	return OPEN_STAGES.map((stage) => ({ stage, items: items.filter((d) => d.stage === stage) }))
 }
 
@@ -64,7 +65,7 @@ export async function dealPage(user: DealActor, dealId: string) {
 	const deal = await prisma.deal.findUnique({
 		where: { id: dealId },
 		select: {
-			...listSelect,
+			...dealListSelect,
 			message: true,
 			cancelReason: true,
 			outcomeMode: true,

@@ -184,21 +184,8 @@ export async function addAttachment({ actor, listing: ref, file, confidential, i
 	const listing = await assertCanEditAttachments(actor, ref)
 	if ((await countAttachments(ref)) >= MAX_ATTACHMENTS_PER_LISTING) throw new AttachmentError('tooMany')
 
-	const inspected = await inspectFile(file, file.name)
-	if (!inspected.ok) throw new AttachmentError(inspected.code)
-
-	const store = getFileStore()
-	const storageKey = newStorageKey()
-	let stored: { size: number; sha256: string }
-	try {
-		stored = await store.put(storageKey, file.stream(), { maxBytes: MAX_FILE_BYTES })
-	} catch (error) {
-		if (error instanceof FileTooLargeError) throw new AttachmentError('tooLarge')
-		throw error
-	}
-
-	try {
-		return await inTransaction(async ({ tx }) => {
+	return withStoredFile(file, ({ inspected, stored, storageKey }) =>
+		inTransaction(async ({ tx }) => {
 			await lockListing(tx, ref)
 			if ((await countAttachments(ref, tx)) >= MAX_ATTACHMENTS_PER_LISTING) throw new AttachmentError('tooMany')
 			const attachment = await tx.attachment.create({
@@ -224,9 +211,29 @@ export async function addAttachment({ actor, listing: ref, file, confidential, i
 				ip: ip ?? null,
 			})
 			return attachment
-		})
+		}),
+	)
+}
+
+/**
+ * Checks a file by its content, stores it and runs `write` (the row and its audit entry); when
+ * `write` fails the stored file is deleted again, since no row would ever serve or delete it.
+ */
+async function withStoredFile<T>(file: File, write: (stored: { inspected: { fileName: string; mime: string }; stored: { size: number; sha256: string }; storageKey: string }) => Promise<T>): Promise<T> {
+	const inspected = await inspectFile(file, file.name)
+	if (!inspected.ok) throw new AttachmentError(inspected.code)
+	const store = getFileStore()
+	const storageKey = newStorageKey()
+	let stored: { size: number; sha256: string }
+	try {
+		stored = await store.put(storageKey, file.stream(), { maxBytes: MAX_FILE_BYTES })
 	} catch (error) {
-		// No row points at the file, so nothing would ever serve or delete it.
+		if (error instanceof FileTooLargeError) throw new AttachmentError('tooLarge')
+		throw error
+	}
+	try {
+		return await write({ inspected, stored, storageKey })
+	} catch (error) {
 		await store.delete(storageKey).catch((deleteError: unknown) => logger.error({ err: deleteError, storageKey }, 'could not delete the file of a failed attachment'))
 		throw error
 	}
@@ -276,30 +283,16 @@ export async function storageKeysOf(ref: ListingRef, db: Pick<Tx, 'attachment'> 
 export async function addChatAttachment({ actor, roomId, file, ip }: { actor: { id: string }; roomId: string; file: File; ip?: string | null }): Promise<AttachmentSummary> {
 	// Refused before the bytes are read: a stranger learns nothing and the server buffers nothing.
 	if (!(await isChatMember(roomId, actor.id))) throw new AttachmentError('notFound')
-	const inspected = await inspectFile(file, file.name)
-	if (!inspected.ok) throw new AttachmentError(inspected.code)
-	const store = getFileStore()
-	const storageKey = newStorageKey()
-	let stored: { size: number; sha256: string }
-	try {
-		stored = await store.put(storageKey, file.stream(), { maxBytes: MAX_FILE_BYTES })
-	} catch (error) {
-		if (error instanceof FileTooLargeError) throw new AttachmentError('tooLarge')
-		throw error
-	}
-	try {
-		return await inTransaction(async ({ tx }) => {
+	return withStoredFile(file, ({ inspected, stored, storageKey }) =>
+		inTransaction(async ({ tx }) => {
 			const attachment = await tx.attachment.create({
 				data: { chatRoomId: roomId, storageKey, fileName: inspected.fileName, mimeType: inspected.mime, size: stored.size, sha256: stored.sha256, confidential: true, uploadedById: actor.id },
 				select: summarySelect,
 			})
 			await recordAudit(tx, { actorId: actor.id, action: 'attachment.add', entityType: 'Attachment', entityId: attachment.id, data: { chatRoomId: roomId, fileName: attachment.fileName, mimeType: attachment.mimeType, size: attachment.size, sha256: stored.sha256 }, ip: ip ?? null })
 			return attachment
-		})
-	} catch (error) {
-		await store.delete(storageKey).catch((deleteError: unknown) => logger.error({ err: deleteError, storageKey }, 'could not delete the file of a failed attachment'))
-		throw error
-	}
+		}),
+	)
 }
 
 async function isChatMember(roomId: string, userId: string) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { foldDiacritics, words } from '../../matching/index'
 import type { ChatMemberSource, Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '~/models/audit.server'
+import type { ChatMessagePayload } from '~/realtime/events'
 import { prisma } from '~/utils/db.server'
 import { inTransaction, type Tx, type Unit } from '~/utils/transaction.server'
 
@@ -55,20 +56,7 @@ const messageSelect = {
 type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>
 
 /** A message as pages, sockets and the API send it: dates as ISO strings, a reply as a short quote. */
-export type ChatMessageView = {
-	id: string
-	roomId: string
-	seq: number
-	clientMsgId: string
-	kind: 'TEXT' | 'SYSTEM'
-	body: string
-	sender: { id: string; name: string } | null
-	replyTo: { id: string; seq: number; excerpt: string; senderName: string | null } | null
-	attachment: { id: string; fileName: string; mimeType: string; size: number } | null
-	editedAt: string | null
-	deletedAt: string | null
-	createdAt: string
-}
+export type ChatMessageView = ChatMessagePayload
 
 const EXCERPT = 140
 

@@ -119,7 +119,7 @@ const deal: JsonSchema = {
 const dealSummary: JsonSchema = {
 	type: 'object',
 	required: ['id', 'code', 'title', 'stage', 'buyer', 'seller', 'yourRoles'],
-	properties: { id: string, code: string, title: string, stage: ref('DealStage'), stageChangedAt: dateTime, offPlatform: { type: 'boolean' }, createdAt: dateTime, buyer: orgRef, seller: orgRef, broker: { type: ['object', 'null'] }, yourRoles: roles },
+	properties: { id: string, code: string, title: string, stage: ref('DealStage'), stageChangedAt: dateTime, offPlatform: { type: 'boolean' }, outcomeValue: { type: ['integer', 'null'], description: 'VND, as recorded when the deal closed.' }, createdAt: dateTime, buyer: orgRef, seller: orgRef, broker: { type: ['object', 'null'] }, yourRoles: roles },
 }
 
 const dealAnswer = (description: string) => jsonResponse(description, dataOf(ref('Deal')), { ETag: { description: 'The deal version.', schema: string } })
