@@ -136,12 +136,15 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
 	return io
 }
 
-/** Closes every socket and stops the engine; the HTTP server itself is left to its owner to close. */
+/** Closes this node's sockets and stops the engine; the HTTP server itself is left to its owner to close. */
 export function closeSocketServer(io: AppServer | null = getIo()) {
 	if (!io) return
 	clearInterval(recheckTimers.get(io))
 	recheckTimers.delete(io)
-	io.disconnectSockets(true)
+	// Local only: through the adapter, io.disconnectSockets() would close every node's sockets, so
+	// one node stopping (a deploy) would sign everyone off, and clients do not reconnect by
+	// themselves after a server-side disconnect.
+	io.local.disconnectSockets(true)
 	io.engine.close()
 	if (getIo() === io) setIo(null)
 }
