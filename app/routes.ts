@@ -83,6 +83,13 @@ export default [
 	]),
 	route('webhooks/stripe', 'routes/webhooks/stripe.ts'),
 
+	// Messages: a deal's room and direct conversations (/messages/new before ':roomId', so "new" is never read as an id)
+	...prefix('messages', [
+		index('routes/messages/index.tsx'),
+		route('new', 'routes/messages/new.ts'),
+		route(':roomId', 'routes/messages/room.tsx'),
+	]),
+
 	// Operators
 	...prefix('operator', [
 		layout('routes/operator/layout.tsx', [

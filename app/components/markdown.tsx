@@ -4,13 +4,17 @@ import remarkGfm from 'remark-gfm'
 // Raw HTML is dropped (skipHtml) and only http(s)/mailto links survive, so user text can never run script.
 const SAFE_URL = /^(https?:|mailto:)/i
 
-export function Markdown({ children }: { children: string }) {
+// Chat lines are conversation, not documents: emphasis, links, lists and code; a "# heading" or a
+// table stays as its text rather than taking over the room.
+const LITE_ELEMENTS = ['p', 'br', 'strong', 'em', 'del', 'a', 'ul', 'ol', 'li', 'code', 'pre', 'blockquote']
+
+export function Markdown({ children, lite = false }: { children: string; lite?: boolean }) {
 	return (
-		<div className="markdown">
+		<div className={lite ? 'markdown markdown--lite' : 'markdown'}>
 			<ReactMarkdown
 				remarkPlugins={[remarkGfm]}
 				skipHtml
-				disallowedElements={['img']}
+				{...(lite ? { allowedElements: LITE_ELEMENTS } : { disallowedElements: ['img'] })}
 				unwrapDisallowed
 				urlTransform={(url) => (SAFE_URL.test(url.trim()) ? url : '')}
 				components={{

@@ -5,7 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from './events'
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 // One connection per page however many components listen; counted so the last one closes it.
-let shared: { socket: AppSocket; users: number; closing?: ReturnType<typeof setTimeout> } | null = null
+let shared: { socket: AppSocket; users: number; closing?: ReturnType<typeof setTimeout>; onOnline: () => void } | null = null
 
 function acquire(): AppSocket {
 	if (shared) {
@@ -22,7 +22,16 @@ function acquire(): AppSocket {
 		reconnectionDelay: 1_000,
 		reconnectionDelayMax: 30_000,
 	})
-	shared = { socket, users: 1 }
+	// Back online: try at once instead of waiting out socket.io's backoff (up to 30 s after a long
+	// outage), so a chat shows what it missed as soon as the network returns. (Going offline already
+	// closes the connection: engine.io listens for the browser's "offline" event.)
+	const onOnline = () => {
+		if (socket.connected) return
+		socket.disconnect()
+		socket.connect()
+	}
+	if (typeof window !== 'undefined') window.addEventListener('online', onOnline)
+	shared = { socket, users: 1, onOnline }
 	return socket
 }
 
@@ -34,6 +43,7 @@ function release(socket: AppSocket) {
 	const current = shared
 	current.closing = setTimeout(() => {
 		if (shared !== current || current.users > 0) return
+		window.removeEventListener('online', current.onOnline)
 		current.socket.disconnect()
 		shared = null
 	}, 100)
