@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/site-footer'
 import { SiteHeader } from '~/components/site-header'
 import { getLocale, i18nextMiddleware, localeCookie } from '~/middleware/i18next.server'
+import { totalUnread } from '~/models/chat.server'
 import { unreadCount } from '~/models/notification.server'
 import { getUser } from '~/utils/auth.server'
 import { getPublicEnv } from '~/utils/env.server'
@@ -22,6 +23,7 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const locale = getLocale(context)
 	const user = await getUser(request)
+	const [unread, chatUnread] = user ? await Promise.all([unreadCount(user.id), totalUnread(user.id)]) : [0, 0]
 	return data(
 		{
 			locale,
@@ -34,7 +36,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 						organisations: user.memberships.map((m) => ({ ...m.organisation, role: m.role })),
 					}
 				: null,
-			unread: user ? await unreadCount(user.id) : 0,
+			unread,
+			/** Unread chat messages over all the user's rooms (the header's "Tin nhắn" badge). */
+			chatUnread,
 			env: getPublicEnv(),
 		},
 		{ headers: { 'Set-Cookie': await localeCookie.serialize(locale) } },
@@ -78,7 +82,7 @@ export default function App({ loaderData }: Route.ComponentProps) {
 			<a href="#main" className="skip-link">
 				{i18n.t('nav.skipToContent')}
 			</a>
-			<SiteHeader user={loaderData.user} unread={loaderData.unread} locale={loaderData.locale} />
+			<SiteHeader user={loaderData.user} unread={loaderData.unread} chatUnread={loaderData.chatUnread} locale={loaderData.locale} />
 			<main id="main" className="main">
 				<Outlet />
 			</main>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, NavLink, useLocation } from 'react-router'
+import { ChatNavLink } from '~/components/chat/chat-nav-link'
 import { NotificationBell } from '~/components/notification-bell'
 import { SearchBox } from '~/components/search/search-box'
 import type { RootLoaderData } from '~/root'
 
-type Props = { user: RootLoaderData['user']; unread: number; locale: string }
+type Props = { user: RootLoaderData['user']; unread: number; chatUnread: number; locale: string }
 
-export function SiteHeader({ user, unread, locale }: Props) {
+export function SiteHeader({ user, unread, chatUnread, locale }: Props) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const here = location.pathname + location.search
@@ -29,6 +30,7 @@ export function SiteHeader({ user, unread, locale }: Props) {
 					<NavLink to="/experts">{t('experts.nav')}</NavLink>
 					<NavLink to="/organisations">{t('nav.organisations')}</NavLink>
 					{user ? <NavLink to="/deals">{t('deals.nav')}</NavLink> : null}
+					{user ? <ChatNavLink initialUnread={chatUnread} userId={user.id} /> : null}
 					{isBroker ? <NavLink to="/broker/matches">{t('matching.broker.nav')}</NavLink> : null}
 					{isOperator ? <NavLink to="/operator">{t('nav.operator')}</NavLink> : null}
 				</nav>
