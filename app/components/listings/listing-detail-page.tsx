@@ -7,6 +7,7 @@ import { MoneyRange } from '~/components/listings/money'
 import { StatusBadge } from '~/components/listings/status-badge'
 import { Markdown } from '~/components/markdown'
 import type { ListingDetailData } from '~/listings/detail.server'
+import { useRootData } from '~/root'
 import { formatDate } from '~/utils/format'
 
 /** An offer or a demand: public facts for everyone, status, banners and actions for its organisation. */
@@ -18,6 +19,9 @@ export function ListingDetailPage() {
 	const l = listing as typeof listing & Record<string, unknown>
 	const area = kind === 'offer' ? 'offers' : 'demands'
 	const insider = access.isMember || access.canModerate
+	const viewer = useRootData()?.user ?? null
+	// Someone of another organisation may write to the contact person about a published listing.
+	const canMessage = Boolean(viewer && listing.contactUser && listing.contactUser.id !== viewer.id && !access.isMember && listing.status === 'PUBLISHED')
 	const beacon = useFetcher()
 	useEffect(() => {
 		if (listing.status === 'PUBLISHED' && !insider) void beacon.submit({ intent: 'view' }, { method: 'post' })
@@ -220,6 +224,16 @@ export function ListingDetailPage() {
 							<p>
 								{t('listings.detail.contact')}: {listing.contactUser.name}
 							</p>
+						) : null}
+						{canMessage && listing.contactUser ? (
+							<Form method="post" action="/messages/new" reloadDocument data-testid="message-contact">
+								<input type="hidden" name="context" value={kind} />
+								<input type="hidden" name="contextId" value={listing.id} />
+								<input type="hidden" name="userId" value={listing.contactUser.id} />
+								<button type="submit" className="button button--ghost" title={t('chat.open.title', { name: listing.contactUser.name })}>
+									{t('chat.open.button')}
+								</button>
+							</Form>
 						) : null}
 					</section>
 					<section className="card">

@@ -63,7 +63,6 @@ export default {
 		offer: 'Offer',
 		demand: 'Demand',
 		message: 'First message',
-		chatSoon: "The deal's chat room arrives with messaging.",
 	},
 	done: {
 		started: 'Deal opened. The other side has been told.',

@@ -60,7 +60,6 @@ export default {
 		offer: 'Chào bán',
 		demand: 'Nhu cầu',
 		message: 'Lời nhắn ban đầu',
-		chatSoon: 'Phòng trao đổi trực tuyến của giao dịch sẽ có khi tính năng nhắn tin ra mắt.',
 	},
 	done: {
 		started: 'Đã mở giao dịch. Bên kia đã được thông báo.',

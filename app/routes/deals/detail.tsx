@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Link, useActionData } from 'react-router'
+import { Form, Link, useActionData } from 'react-router'
 import type { Route } from './+types/detail'
 import { DealActionsPanel } from '~/components/deals/deal-actions'
 import { DealMilestones } from '~/components/deals/deal-milestones'
@@ -7,6 +7,7 @@ import { DealStageBar } from '~/components/deals/deal-stage-bar'
 import { DealTimeline } from '~/components/deals/deal-timeline'
 import { DealTerms } from '~/components/deals/deal-terms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { dealChatEntry } from '~/chat/pages.server'
 import { Markdown } from '~/components/markdown'
 import type { DealActionData } from '~/deals/detail-action.server'
 import { dealDetailAction } from '~/deals/detail-action.server'
@@ -31,6 +32,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		locale: getLocale(context) as AppLocale,
 		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
 		brokers: page.actions.includes('assignBroker') ? await listBrokers() : [],
+		chat: await dealChatEntry(user.id, page.deal.id, page.roles),
 	}
 }
 
@@ -142,7 +144,23 @@ export default function DealPage({ loaderData: d }: Route.ComponentProps) {
 								<p className="prewrap">{deal.message}</p>
 							</>
 						) : null}
-						<p className="muted">{t('deals.detail.chatSoon')}</p>
+						{d.chat ? (
+							<div className="deal-chat" data-testid="deal-chat">
+								<p className="muted">{t('chat.open.dealHint')}</p>
+								{d.chat.roomId ? (
+									<Link to={`/messages/${d.chat.roomId}`} className="button" data-testid="deal-chat-open">
+										{t('chat.open.deal')}
+									</Link>
+								) : (
+									<Form method="post" action="/messages/new" reloadDocument>
+										<input type="hidden" name="dealId" value={deal.id} />
+										<button type="submit" className="button" data-testid="deal-chat-open">
+											{t('chat.open.deal')}
+										</button>
+									</Form>
+								)}
+							</div>
+						) : null}
 					</section>
 				</aside>
 			</div>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+import { Form } from 'react-router'
 import type { Route } from './+types/detail'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ExpertClaimNotice, ExpertClaimPanel } from '~/components/research/expert-claim-panel'
@@ -19,10 +21,24 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function ExpertPage({ loaderData }: Route.ComponentProps) {
 	const { claimPanel, expert } = loaderData
+	const { t } = useTranslation()
 	return (
 		<>
 			{claimPanel ? <ExpertClaimNotice panel={claimPanel} /> : null}
 			<ExpertDetailPage />
+			{/* A claimed profile has a person behind it to write to; an unclaimed one is only a record. */}
+			{claimPanel?.claimed && claimPanel.signedIn && !claimPanel.isClaimant ? (
+				<section className="card" data-testid="expert-message">
+					<p className="muted">{t('chat.open.hint', { title: expert.fullName })}</p>
+					<Form method="post" action="/messages/new" reloadDocument>
+						<input type="hidden" name="context" value="expert" />
+						<input type="hidden" name="contextId" value={expert.id} />
+						<button type="submit" className="button">
+							{t('chat.open.title', { name: expert.fullName })}
+						</button>
+					</Form>
+				</section>
+			) : null}
 			{claimPanel ? <ExpertClaimPanel expertId={expert.id} panel={claimPanel} /> : null}
 		</>
 	)

@@ -205,6 +205,15 @@ function MatchCard({ match: m, side, actionData }: { match: MatchView; side: 'of
 							{t('deals.entry.fromMatch')}
 						</Link>
 					) : null}
+					{m.kind === 'OFFER_DEMAND' && (side === 'demand' ? m.offer?.hasContact : m.demand?.hasContact) ? (
+						<Form method="post" action="/messages/new" reloadDocument>
+							<input type="hidden" name="context" value="match" />
+							<input type="hidden" name="contextId" value={m.id} />
+							<button type="submit" className="button button--ghost" data-testid="match-message">
+								{t('chat.open.button')}
+							</button>
+						</Form>
+					) : null}
 					<details className="match-dismiss" open={Boolean(actionData?.values)}>
 						<summary>{t('matching.match.dismiss')}</summary>
 						<Form method="post" className="stack">
