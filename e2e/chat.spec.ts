@@ -142,3 +142,27 @@ test('a direct conversation opened from an offer; a line written offline survive
 	const stored = await factory.db.chatMessage.count({ where: { body: 'Cho em xin báo giá bản quyền sử dụng.', senderId: buyer.user.id } })
 	expect(stored).toBe(1)
 })
+
+test('without JavaScript: open from an offer, send through the plain form, an empty message is refused translated', async ({ factory, openPage }) => {
+	const seller = await factory.owner({ organisation: { type: 'RESEARCH_INSTITUTE' } })
+	const offer = await factory.offer(seller.organisation, { status: 'PUBLISHED', createdBy: seller.user })
+	const buyer = await factory.owner({ organisation: { type: 'ENTERPRISE' } })
+	const page = await openPage(buyer.user, { javaScriptEnabled: false })
+	await page.goto(offer.path)
+	await page.getByTestId('message-contact').getByRole('button', { name: vi.chat.open.button }).click()
+	await expect(page).toHaveURL(/\/messages\/[^/?#]+$/)
+	await expect(page.getByTestId('chat-room')).not.toHaveAttribute('data-live', 'true')
+
+	const refused = page.waitForResponse((r) => r.request().method() === 'POST')
+	await page.getByTestId('chat-send').click()
+	expect((await refused).status()).toBe(400)
+	await expect(page.getByTestId('chat-error')).toHaveText(vi.chat.errors.emptyMessage)
+
+	await page.getByTestId('chat-body').fill('Gửi không cần **JavaScript**.')
+	await page.getByTestId('chat-send').click()
+	await expect(page).toHaveURL(/#m-1$/)
+	await expect(line(page, 'Gửi không cần')).toHaveAttribute('data-state', 'sent')
+	await expect(line(page, 'Gửi không cần').locator('.markdown strong')).toHaveText('JavaScript')
+	await expect(page.getByTestId('chat-body')).toHaveValue('')
+	expect(await factory.db.chatMessage.count({ where: { senderId: buyer.user.id } })).toBe(1)
+})
