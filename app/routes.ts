@@ -88,6 +88,7 @@ export default [
 		index('routes/messages/index.tsx'),
 		route('new', 'routes/messages/new.ts'),
 		route(':roomId', 'routes/messages/room.tsx'),
+		route(':roomId/files', 'routes/messages/files.ts'),
 	]),
 
 	// Operators

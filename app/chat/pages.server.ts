@@ -121,6 +121,8 @@ export async function roomPage(request: Request, roomId: string) {
 		at,
 		lastReadSeq,
 		clientMsgId: randomUUID(),
+		// The file form's own key: a file and a line typed beside it are two messages.
+		fileClientMsgId: randomUUID(),
 		q,
 		results,
 		replyTo,

@@ -9,9 +9,10 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { addChatAttachment, AttachmentError } from '~/models/attachment.server'
 import { history, openDirect, removeMember, sendMessage } from '~/models/chat.server'
 import * as download from '~/routes/attachments/download'
+import * as filesRoute from '~/routes/messages/files'
 import { HTML, PDF, fileOf } from '~/uploads/test-samples.server'
 import { resetEnvCache } from '~/utils/env.server'
-import { createUser, signIn } from '../../tests/factories'
+import { createUser, localeContext, outcome, signIn } from '../../tests/factories'
 import { useTestDatabase } from '../../tests/db'
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'caunoi-chat-files-'))
@@ -19,7 +20,7 @@ process.env.DATA_DIR = dataDir
 resetEnvCache()
 afterAll(() => fs.rm(dataDir, { recursive: true, force: true }))
 
-await useTestDatabase()
+const { prisma } = await useTestDatabase()
 
 async function fetchAs(userId: string | null, id: string) {
 	const headers = new Headers()
@@ -54,5 +55,33 @@ describe('chat attachments', () => {
 		expect(await fetchAs(null, file.id)).toBe(404)
 		await removeMember(a, roomId, b.id)
 		expect(await fetchAs(b.id, file.id)).toBe(404)
+	})
+
+	test('the plain form sends a file as a message once; strangers and fake files are refused', async () => {
+		const a = await createUser()
+		const b = await createUser()
+		const outsider = await createUser()
+		const { roomId } = await openDirect(a, b.id, null)
+		const post = async (userId: string, file: File, clientMsgId: string) => {
+			const form = new FormData()
+			form.set('file', file)
+			form.set('clientMsgId', clientMsgId)
+			form.set('body', 'Báo giá kèm theo')
+			const request = new Request(`http://localhost/messages/${roomId}/files`, { method: 'POST', body: form, headers: { Cookie: (await signIn(userId)).cookie } })
+			return outcome(filesRoute.action({ request, params: { roomId }, context: await localeContext(request) } as never))
+		}
+		const key = randomUUID()
+		const sent = await post(a.id, fileOf(PDF, 'bao-gia.pdf'), key)
+		expect(sent.status).toBe(303)
+		expect(sent.location).toBe(`/messages/${roomId}#m1`)
+		// Submitted twice: still one message.
+		expect((await post(a.id, fileOf(PDF, 'bao-gia.pdf'), key)).location).toBe(`/messages/${roomId}#m1`)
+		const messages = (await history(b, roomId)).messages.filter((m) => m.kind === 'TEXT')
+		expect(messages.map((m) => [m.body, m.attachment?.fileName])).toEqual([['Báo giá kèm theo', 'bao-gia.pdf']])
+		expect(await prisma.attachment.count({ where: { chatRoomId: roomId } })).toBe(1)
+		expect((await post(outsider.id, fileOf(PDF, 'x.pdf'), randomUUID())).status).toBe(404)
+		const fake = await post(a.id, fileOf(HTML, 'trang.pdf'), randomUUID())
+		expect(fake.status).toBe(303)
+		expect(fake.location).toMatch(/uploadError=uploads\.errors\./)
 	})
 })

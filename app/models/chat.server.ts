@@ -582,6 +582,12 @@ export async function searchMessages(actor: ChatActor, query: unknown, roomId?: 
 	return rows.map(view)
 }
 
+/** The message the person already sent with this UUID, if any (a form submitted twice). */
+export async function alreadySent(actor: ChatActor, roomId: string, clientMsgId: string) {
+	const row = await prisma.chatMessage.findUnique({ where: { roomId_clientMsgId: { roomId, clientMsgId: clientMsgId.toLowerCase() } }, select: messageSelect })
+	return row && row.sender?.id === actor.id ? view(row) : null
+}
+
 /** The ids of a room's current members (for the socket layer's fan-out). */
 export async function memberIds(roomId: string) {
 	const rows = await prisma.chatMember.findMany({ where: { roomId, removedAt: null }, select: { userId: true } })

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form, Link } from 'react-router'
+import { Form, Link, useSearchParams } from 'react-router'
 import { CHAT_BODY_MAX, type ChatErrorInfo, type ChatMessage, type PendingMessage } from '~/chat/messages'
 import type { RoomActionData, RoomPageData } from '~/chat/pages.server'
 import { useChatRoom, type ChatRoomState } from '~/chat/use-chat-room'
@@ -176,7 +176,10 @@ function RoomView({ data, actionData, locale, live }: Props & { live: ChatRoomSt
 						{live?.typing.map((x) => t('chat.room.typing', { name: x.name })).join(' ')}
 					</p>
 					{live?.removed ? null : (
-						<Composer data={data} actionData={actionData} live={queueing ? live : null} replyTo={replyTo} onCancelReply={() => setReply(null)} roomPath={roomPath} />
+						<>
+							<Composer data={data} actionData={actionData} live={queueing ? live : null} replyTo={replyTo} onCancelReply={() => setReply(null)} roomPath={roomPath} />
+							<AttachForm clientMsgId={data.fileClientMsgId} roomPath={roomPath} />
+						</>
 					)}
 				</section>
 
@@ -241,6 +244,35 @@ function RoomView({ data, actionData, locale, live }: Props & { live: ChatRoomSt
 				</aside>
 			</div>
 		</div>
+	)
+}
+
+/**
+ * A file sent as a message: a plain multipart form (a whole-document post, with or without
+ * JavaScript) to /messages/:roomId/files, which checks it by content and answers with a redirect,
+ * carrying ?uploadError=<key> when it was refused.
+ */
+function AttachForm({ clientMsgId, roomPath }: { clientMsgId: string; roomPath: string }) {
+	const { t } = useTranslation()
+	const tk = t as unknown as Tk
+	const [params] = useSearchParams()
+	const refused = params.get('uploadError')
+	return (
+		<form method="post" action={`${roomPath}/files`} encType="multipart/form-data" className="chat-attach" data-testid="chat-attach">
+			<input type="hidden" name="clientMsgId" value={clientMsgId} />
+			<label htmlFor="chat-file">{t('chat.room.attach')}</label>
+			<input id="chat-file" type="file" name="file" required aria-invalid={refused ? true : undefined} aria-describedby={refused ? 'chat-file-error' : undefined} />
+			<label htmlFor="chat-file-body">{t('chat.room.attachNote')}</label>
+			<input id="chat-file-body" type="text" name="body" maxLength={CHAT_BODY_MAX} />
+			{refused && /^(uploads|chat)\.errors\.\w+$/.test(refused) ? (
+				<p id="chat-file-error" className="field-errors" role="alert" data-testid="chat-file-error">
+					{tk(refused, { max: CHAT_BODY_MAX, minutes: 15 })}
+				</p>
+			) : null}
+			<button type="submit" className="button button--ghost">
+				{t('chat.room.sendFile')}
+			</button>
+		</form>
 	)
 }
 

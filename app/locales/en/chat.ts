@@ -48,6 +48,8 @@ export default {
 		deleted: 'This message was deleted.',
 		typing: '{{name}} is typing…',
 		attach: 'Attach a file',
+		attachNote: 'A note with the file (optional)',
+		sendFile: 'Send the file',
 		addMember: 'Add a member (e-mail)',
 		add: 'Add',
 		remove: 'Remove',

@@ -45,6 +45,8 @@ export default {
 		deleted: 'Tin nhắn đã bị xóa.',
 		typing: '{{name}} đang nhập…',
 		attach: 'Đính kèm tệp',
+		attachNote: 'Ghi chú kèm tệp (không bắt buộc)',
+		sendFile: 'Gửi tệp',
 		addMember: 'Thêm thành viên (email)',
 		add: 'Thêm',
 		remove: 'Gỡ',
