@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { data, redirect } from 'react-router'
 import { dealRoles } from '~/models/deal.server'
 import {
+	addMember,
 	CHAT_LIMITS,
 	ChatError,
 	deleteMessage,
@@ -13,6 +14,7 @@ import {
 	listRooms,
 	markRead,
 	openDirect,
+	removeMember,
 	searchMessages,
 	sendMessage,
 	type ChatMessageView,
@@ -107,6 +109,8 @@ export async function roomPage(request: Request, roomId: string) {
 			dealCode: room.dealCode,
 			others: room.others,
 			members: room.members.map((m) => ({ id: m.id, name: m.name, isOwner: m.isOwner, source: m.source })),
+			// Room owners (organisation managers, the opener of a direct conversation) and the broker add and remove members.
+			canManage: room.members.some((m) => m.id === user.id && (m.isOwner || m.source === 'BROKER')),
 			lastSeq: room.lastSeq,
 			context:
 				context?.contextType && context.contextId && CONTEXT_PATHS[context.contextType]
@@ -148,13 +152,13 @@ async function quoteOf(roomId: string, messageId: string) {
 	return row ? { id: row.id, seq: row.seq, excerpt: row.body.slice(0, 140), senderName: row.sender?.name ?? null } : null
 }
 
-const INTENTS = ['send', 'edit', 'delete'] as const
+const INTENTS = ['send', 'edit', 'delete', 'addMember', 'removeMember', 'leave'] as const
 export type RoomIntent = (typeof INTENTS)[number]
 
 export type RoomActionData = {
 	intent: RoomIntent | null
 	error: { key: string; params?: Record<string, string | number> }
-	values: { body: string; replyToId: string; messageId: string; clientMsgId: string }
+	values: { body: string; replyToId: string; messageId: string; clientMsgId: string; email?: string }
 }
 
 /** The room's plain forms: send (and reply), edit and delete, one intent each. */
@@ -165,7 +169,7 @@ export async function roomAction(request: Request, roomId: string) {
 	const form = await request.formData()
 	const intentRaw = text(form.get('intent'))
 	const intent = (INTENTS as readonly string[]).includes(intentRaw) ? (intentRaw as RoomIntent) : null
-	const values = { body: text(form.get('body')), replyToId: text(form.get('replyToId')), messageId: text(form.get('messageId')), clientMsgId: text(form.get('clientMsgId')) }
+	const values = { body: text(form.get('body')), replyToId: text(form.get('replyToId')), messageId: text(form.get('messageId')), clientMsgId: text(form.get('clientMsgId')), email: text(form.get('email')) }
 	const refuse = (status: number, key: string, params?: Record<string, string | number>) =>
 		data<RoomActionData>({ intent, error: { key, ...(params && Object.keys(params).length ? { params } : {}) }, values }, { status })
 	if (!intent) return refuse(400, 'chat.errors.invalid')
@@ -177,6 +181,22 @@ export async function roomAction(request: Request, roomId: string) {
 			// The UUID came from the page's loader: a second submit of the same form finds the first message.
 			const { message } = await sendMessage(user, { roomId, clientMsgId: values.clientMsgId, body: values.body, replyToId: values.replyToId || null })
 			return to(message.seq)
+		}
+		if (intent === 'addMember' || intent === 'removeMember' || intent === 'leave') {
+			const wait = await hit('writeUser', user.id)
+			if (wait !== null) return refuse(429, 'chat.errors.rateLimited', { seconds: wait })
+			if (intent === 'leave') {
+				await removeMember(user, roomId, user.id)
+				return redirect('/messages')
+			}
+			if (intent === 'removeMember') await removeMember(user, roomId, text(form.get('userId')))
+			else {
+				const email = (values.email ?? '').trim().toLowerCase()
+				const person = email ? await prisma.user.findFirst({ where: { email, disabledAt: null }, select: { id: true } }) : null
+				if (!person) return refuse(404, 'chat.errors.userNotFound')
+				await addMember(user, roomId, person.id)
+			}
+			return redirect(`/messages/${roomId}?done=members#chat-members-title`)
 		}
 		if (intent === 'edit') {
 			const message = await editMessage(user, values.messageId, values.body)

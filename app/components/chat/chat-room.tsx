@@ -202,10 +202,42 @@ function RoomView({ data, actionData, locale, live }: Props & { live: ChatRoomSt
 										{m.id === data.me.id ? `${m.name} (${t('chat.room.you')})` : m.name}
 										{m.source === 'BROKER' ? <span className="badge badge--muted">{t('chat.room.broker')}</span> : m.isOwner ? <span className="badge badge--muted">{t('chat.room.owner')}</span> : null}
 										{state ? <span className="visually-hidden"> · {t(`chat.room.${state}`)}</span> : null}
+										{room.canManage && m.id !== data.me.id ? (
+											<Form method="post" action={roomPath} reloadDocument className="inline-form">
+												<input type="hidden" name="intent" value="removeMember" />
+												<input type="hidden" name="userId" value={m.id} />
+												<button type="submit" className="button button--small button--ghost" data-testid="chat-remove-member">
+													{t('chat.room.remove')}
+												</button>
+											</Form>
+										) : null}
 									</li>
 								)
 							})}
 						</ul>
+						{actionData && ['addMember', 'removeMember', 'leave'].includes(actionData.intent ?? '') ? (
+							<p className="field-errors" role="alert" data-testid="chat-members-error">
+								{errorText(tk, actionData.error)}
+							</p>
+						) : null}
+						{room.canManage ? (
+							<Form method="post" action={roomPath} reloadDocument className="stack" data-testid="chat-add-member">
+								<input type="hidden" name="intent" value="addMember" />
+								<label htmlFor="chat-add-email">{t('chat.room.addMember')}</label>
+								<input id="chat-add-email" type="email" name="email" required maxLength={254} defaultValue={actionData?.intent === 'addMember' ? actionData.values.email : ''} />
+								<p className="actions-row">
+									<button type="submit" className="button button--small">
+										{t('chat.room.add')}
+									</button>
+								</p>
+							</Form>
+						) : null}
+						<Form method="post" action={roomPath} reloadDocument>
+							<input type="hidden" name="intent" value="leave" />
+							<button type="submit" className="button button--small button--ghost" data-testid="chat-leave">
+								{t('chat.room.leave')}
+							</button>
+						</Form>
 					</section>
 					<section className="card" aria-labelledby="chat-search-title">
 						<h2 id="chat-search-title">{t('chat.room.search')}</h2>

@@ -215,6 +215,30 @@ function html(path: string, loaderData: unknown, actionData?: unknown) {
 	return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(Stub, { initialEntries: [path], hydrationData })))
 }
 
+describe('members by plain form', () => {
+	test('the owner adds by e-mail and removes; a plain member may not; anyone may leave; a removed member gets 404', async () => {
+		const { roomId, cookieA, cookieB } = await pair()
+		const c = await createUser({ name: 'Phạm Minh Chuyên gia' })
+		// b did not open the conversation: not its owner.
+		const byMember = await post(roomId, cookieB, { intent: 'addMember', email: (await prisma.user.findUniqueOrThrow({ where: { id: c.id } })).email })
+		expect(byMember.status).toBe(403)
+		const unknown = await post(roomId, cookieA, { intent: 'addMember', email: 'khong-ai@example.test' })
+		expect(unknown.status).toBe(404)
+		expect((unknown.body as RoomActionData).values.email).toBe('khong-ai@example.test')
+		const added = await post(roomId, cookieA, { intent: 'addMember', email: (await prisma.user.findUniqueOrThrow({ where: { id: c.id } })).email.toUpperCase() })
+		expect(added.status).toBe(302)
+		const cookieC = (await signIn(c.id)).cookie
+		expect((await load(`/messages/${roomId}`, cookieC, roomId)).status).toBe(200)
+		expect((await post(roomId, cookieA, { intent: 'removeMember', userId: c.id })).status).toBe(302)
+		expect((await load(`/messages/${roomId}`, cookieC, roomId)).status).toBe(404)
+		expect((await post(roomId, cookieC, { intent: 'leave' })).status).toBe(404)
+		const left = await post(roomId, cookieB, { intent: 'leave' })
+		expect([left.status, left.location]).toEqual([302, '/messages'])
+		expect((await load(`/messages/${roomId}`, cookieB, roomId)).status).toBe(404)
+		expect(await prisma.chatMember.count({ where: { roomId, removedAt: null } })).toBe(1)
+	})
+})
+
 describe('the room page without JavaScript', () => {
 	test('history with system lines translated, Markdown-lite without raw HTML or images, and a plain POST form with the loader’s UUID', async () => {
 		const seller = await createOwner()
