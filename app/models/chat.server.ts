@@ -388,6 +388,8 @@ export async function sendMessage(actor: ChatActor, input: SendInput): Promise<{
 		const { tx } = unit
 		await requireMember(tx, input.roomId, actor.id)
 		const room = await lockRoom(tx, input.roomId as string)
+		// Again under the lock, which removals also take: a member removed a moment ago cannot slip a line in.
+		await requireMember(tx, room.id, actor.id)
 		// Checked under the room's lock: a racing retry waits for the first to commit, then finds it.
 		const existing = await tx.chatMessage.findUnique({ where: { roomId_clientMsgId: { roomId: room.id, clientMsgId } }, select: messageSelect })
 		if (existing) {
