@@ -28,12 +28,41 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS
 
+type Counter = { points: number; expire: Date | null }
+
+/**
+ * The Prisma store with its counter write as one statement. The library's own write is a delete of
+ * an expired row followed by a Prisma upsert (a transaction of its own): four to six round trips on
+ * every limited request, which bench/chat.ts measured as most of a chat line's ack time.
+ */
+class OneStatementPrismaLimiter extends RateLimiterPrisma {
+	// The library's internal store hook; the other hooks (get, delete) stay as they are.
+	_upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Counter> {
+		const seconds = msDuration > 0 ? msDuration / 1000 : null
+		// The column is `timestamp without time zone` holding UTC, as Prisma writes it.
+		const rows = forceExpire
+			? prisma.$queryRaw<Counter[]>`
+				INSERT INTO "RateLimit" (key, points, expire)
+				VALUES (${key}, ${points}, (now() AT TIME ZONE 'UTC') + make_interval(secs => ${seconds}::float8))
+				ON CONFLICT (key) DO UPDATE SET points = EXCLUDED.points, expire = EXCLUDED.expire
+				RETURNING points, expire`
+			: prisma.$queryRaw<Counter[]>`
+				INSERT INTO "RateLimit" AS r (key, points, expire)
+				VALUES (${key}, ${points}, (now() AT TIME ZONE 'UTC') + make_interval(secs => ${seconds}::float8))
+				ON CONFLICT (key) DO UPDATE SET
+					points = CASE WHEN r.expire <= (now() AT TIME ZONE 'UTC') THEN EXCLUDED.points ELSE r.points + EXCLUDED.points END,
+					expire = CASE WHEN r.expire <= (now() AT TIME ZONE 'UTC') THEN EXCLUDED.expire ELSE r.expire END
+				RETURNING points, expire`
+		return rows.then((found) => found[0]!)
+	}
+}
+
 const limiters = new Map<LimitName, RateLimiterPrisma>()
 
 function limiter(name: LimitName) {
 	let found = limiters.get(name)
 	if (!found) {
-		found = new RateLimiterPrisma({
+		found = new OneStatementPrismaLimiter({
 			storeClient: prisma,
 			tableName: 'rateLimit',
 			keyPrefix: name,
