@@ -150,6 +150,7 @@ export default [
 		route('rooms/:id/read', 'routes/api/room-read.ts'),
 		route('search', 'routes/api/search.ts'),
 		route('suggest', 'routes/api/suggest.ts'),
+		route('changes', 'routes/api/changes.ts'),
 		route('*', 'routes/api/not-found.ts'),
 	]),
 

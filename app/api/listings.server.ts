@@ -560,6 +560,13 @@ function answer(found: Found, init: { status?: number; headers?: Record<string, 
 	return apiJson({ data: found.resource }, { status: init.status ?? 200, headers: { ...init.headers, ETag: etag(found.version) } })
 }
 
+/** What a caller without an account gets for an offer or demand: its resource while it is published, else null. */
+export async function publicListingResource(kind: ListingKind, id: string) {
+	if (id.length > MAX_ID) return null
+	const found = await SPECS[kind].find(id, null)
+	return found && (found.resource as { status?: unknown }).status === 'PUBLISHED' ? found.resource : null
+}
+
 // ---------------------------------------------------------------------------------------------
 // The three resources of each kind.
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // Adding an area (listings, search, deals): describe it in app/api/capabilities/<area>.server.ts
 // with the helpers of openapi-kit.server.ts and add it to CAPABILITIES below. The route test checks
 // that every route under api/v1 in app/routes.ts is described and that every $ref resolves.
+import { changesCapability } from './capabilities/changes.server'
 import { chatCapability } from './capabilities/chat.server'
 import { dealsCapability } from './capabilities/deals.server'
 import { listingsCapability } from './capabilities/listings.server'
@@ -33,6 +34,7 @@ export const CAPABILITIES: readonly ApiCapability[] = [
 	searchCapability,
 	dealsCapability,
 	chatCapability,
+	changesCapability,
 ]
 
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete']

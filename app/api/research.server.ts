@@ -150,6 +150,18 @@ const idOf = (params: { id?: string }, key: string) => {
 	return id
 }
 
+/** The public resource of a task result, as GET /task-results/:id answers it; null when there is none. */
+export async function publicTaskResultResource(id: string) {
+	const row = await getTaskResult(id)
+	return row ? taskResultResource(row) : null
+}
+
+/** The public resource of an expert, as GET /experts/:id answers a caller who is not an operator; null when there is none. */
+export async function publicExpertResource(id: string) {
+	const row = await getExpert(id)
+	return row ? expertResource(row) : null
+}
+
 // ---------------------------------------------------------------------------------------------
 // The resources.
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { runChatDigests } from '~/chat/digest.server'
 import { randomBytes } from 'node:crypto'
 import type { Prisma } from '~/generated/prisma/client'
 import { onNudge, PermanentJobError } from '~/jobs/queue.server'
+import { compactChanges } from '~/models/public-change.server'
 import { purgeExpiredSessions } from '~/models/session.server'
 import { runExpiry } from '~/models/listing.server'
 import { prisma } from '~/utils/db.server'
@@ -71,6 +72,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 	'chat.digests': async () => {
 		logger.info(await runChatDigests(), 'chat unread digests run')
 	},
+	'changes.compact': async () => {
+		logger.info({ removed: await compactChanges() }, 'public change feed compacted')
+	},
 	'listings.expiry': async () => {
 		const offers = await runExpiry('offer')
 		const demands = await runExpiry('demand')
@@ -95,6 +99,7 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
 	{ queue: 'chat.digests', everyMs: 15 * 60_000 },
 	{ queue: 'search.reconcile', everyMs: 60 * 60_000 },
 	{ queue: 'matching.relearn', everyMs: 24 * 60 * 60_000 },
+	{ queue: 'changes.compact', everyMs: 24 * 60 * 60_000 },
 ]
 
 export type WorkerOptions = {

@@ -37,6 +37,9 @@ export default {
 		taskResultUnknown: 'Task result not found.',
 		expertUnknown: 'Expert not found.',
 	},
+	changes: {
+		badCursor: 'This cursor is not valid: send back the "cursor" value an earlier page of the change feed returned.',
+	},
 	research: {
 		rejected: 'Nothing was written: some items are not valid ({{rejected}} rejected). See the errors of each item in "items".',
 		itemsRequired: 'A list "items" of JSON objects is needed',

@@ -34,6 +34,9 @@ export default {
 		taskResultUnknown: 'Không tìm thấy kết quả nhiệm vụ này.',
 		expertUnknown: 'Không tìm thấy chuyên gia này.',
 	},
+	changes: {
+		badCursor: 'Con trỏ không hợp lệ: hãy dùng đúng giá trị "cursor" mà một trang trước của nguồn thay đổi đã trả về.',
+	},
 	research: {
 		rejected: 'Chưa ghi gì: có {{rejected}} mục không hợp lệ. Xem lỗi của từng mục trong "items".',
 		itemsRequired: 'Cần danh sách "items" gồm các đối tượng JSON',
