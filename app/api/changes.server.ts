@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import type { SearchKind } from '~/generated/prisma/client'
 import { formatCursor, parseCursor, readChanges, type PublicChangeRow } from '~/models/public-change.server'
+import { clientIp } from '~/utils/http.server'
+import { consume } from '~/utils/rate-limit.server'
 import { msg } from '~/utils/validation'
 import { getApiPrincipal } from './auth.server'
 import { apiRoute } from './handler.server'
@@ -79,7 +81,8 @@ async function resourcesOf(rows: PublicChangeRow[]) {
 export function changesApi() {
 	return apiRoute({
 		GET: async ({ request, url }) => {
-			await getApiPrincipal(request)
+			// Anyone may read it; callers without credentials share a budget per address, keys and people do not.
+			if (!(await getApiPrincipal(request))) await consume('changesIp', clientIp(request))
 			const query = await parseQuery(url, ChangesQuery)
 			const since = query.since ?? null
 			const { rows, hasMore } = await readChanges(since, query.limit)

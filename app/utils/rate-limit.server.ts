@@ -18,6 +18,8 @@ export const LIMITS = {
 	exportIp: { points: 20, duration: 60 },
 	// Search and suggestions from one address (suggestions come per keystroke, debounced).
 	searchIp: { points: 300, duration: 60 },
+	// The change feed without an API key: a page loads up to 500 resources; mirrors use a key.
+	changesIp: { points: 120, duration: 60 },
 	// Each claim of an expert profile mails a stranger's address: few per user.
 	expertClaimUser: { points: 5, duration: 60 * 60 },
 	// Chat: a person typing fast sends a few lines a minute; a script sending more is refused.

@@ -36,7 +36,7 @@ export const changesCapability = defineCapability({
 				operationId: 'listChanges',
 				summary: 'The public change feed, for mirroring the exchange incrementally',
 				description:
-					'Changes come in the order their transactions began, and only once every earlier transaction has ended, so a change committed late is never behind a cursor already handed out. A change rewritten later may be compacted away: the latest change of each entity is always kept.',
+					'Changes come in the order their transactions began, and only once every earlier transaction has ended, so a change committed late is never behind a cursor already handed out. A change rewritten later may be compacted away: the latest change of each entity is always kept. Without credentials, 120 requests a minute per address; an API key or a session lifts that.',
 				tags: ['Open data'],
 				security: security.public,
 				parameters: [

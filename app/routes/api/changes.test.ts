@@ -213,3 +213,23 @@ describe('the public change feed', () => {
 		expect((json as unknown as Page).meta.limit).toBe(500)
 	})
 })
+
+describe('the budget without credentials', () => {
+	test('an address without a key gets 429 with Retry-After once its budget is spent; a key is not limited by it', async () => {
+		const { LIMITS } = await import('~/utils/rate-limit.server')
+		const { createApiKey } = await import('~/models/api-key.server')
+		const { createOwner } = await import('../../../tests/factories')
+		const address = { 'X-Client-IP': '203.0.113.9' }
+		const call = (headers: Record<string, string>) =>
+			changes.loader({ request: new Request('http://localhost/api/v1/changes?limit=1', { headers }), params: {}, context: new RouterContextProvider() } as never)
+		let last = 200
+		for (let i = 0; i <= LIMITS.changesIp.points && last === 200; i++) last = (await call(address)).status
+		expect(last).toBe(429)
+		const refused = await call(address)
+		expect(refused.status).toBe(429)
+		expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0)
+		const { organisation, user } = await createOwner()
+		const { plainKey } = await createApiKey(user.id, organisation.id, 'mirror')
+		expect((await call({ ...address, Authorization: `Bearer ${plainKey}` })).status).toBe(200)
+	})
+})
