@@ -17,7 +17,6 @@ export const CHANGES_DEFAULT_LIMIT = 100
 export const CHANGES_MAX_LIMIT = 500
 
 export const CHANGE_TYPES = { OFFER: 'offer', DEMAND: 'demand', TASK_RESULT: 'taskResult', EXPERT: 'expert' } as const satisfies Record<SearchKind, string>
-export type ChangeType = (typeof CHANGE_TYPES)[SearchKind]
 
 export const ChangesQuery = z.object({
 	since: z
@@ -49,7 +48,7 @@ function withoutVolatile(resource: unknown) {
 }
 
 /** An entity's public resource as a feed entry carries it, or null when it is not public (any more). */
-export async function feedResource(kind: SearchKind, id: string): Promise<Record<string, unknown> | null> {
+async function feedResource(kind: SearchKind, id: string): Promise<Record<string, unknown> | null> {
 	switch (kind) {
 		case 'OFFER':
 			return withoutVolatile(await publicListingResource('offer', id))
@@ -62,17 +61,14 @@ export async function feedResource(kind: SearchKind, id: string): Promise<Record
 	}
 }
 
+const entityKey = (row: PublicChangeRow) => `${row.kind}:${row.entityId}`
+
 // Each entity of a page is loaded once, a few at a time (the pool is shared with every request).
 async function resourcesOf(rows: PublicChangeRow[]) {
-	const keys = [...new Set(rows.map((row) => `${row.kind}:${row.entityId}`))]
+	const entities = [...new Map(rows.map((row) => [entityKey(row), row])).values()]
 	const resources = new Map<string, Record<string, unknown> | null>()
-	for (let i = 0; i < keys.length; i += 8) {
-		await Promise.all(
-			keys.slice(i, i + 8).map(async (key) => {
-				const [kind, id] = [key.slice(0, key.indexOf(':')) as SearchKind, key.slice(key.indexOf(':') + 1)]
-				resources.set(key, await feedResource(kind, id))
-			}),
-		)
+	for (let i = 0; i < entities.length; i += 8) {
+		await Promise.all(entities.slice(i, i + 8).map(async (row) => resources.set(entityKey(row), await feedResource(row.kind, row.entityId))))
 	}
 	return resources
 }
@@ -88,7 +84,7 @@ export function changesApi() {
 			const { rows, hasMore } = await readChanges(since, query.limit)
 			const resources = await resourcesOf(rows)
 			const data = rows.map((row) => {
-				const resource = resources.get(`${row.kind}:${row.entityId}`) ?? null
+				const resource = resources.get(entityKey(row)) ?? null
 				return {
 					cursor: formatCursor(row),
 					type: CHANGE_TYPES[row.kind],

@@ -1,5 +1,5 @@
 // The public change feed's rows (GET /api/v1/changes; docs/decisions/013-open-data.md). Triggers
-// write them (prisma/migrations/*_open_data); this module reads them in order and compacts them.
+// write them (prisma/migrations/*_public_changes); this module reads them in order and compacts them.
 import type { SearchKind } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 

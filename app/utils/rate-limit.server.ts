@@ -33,9 +33,10 @@ export type LimitName = keyof typeof LIMITS
 type Counter = { points: number; expire: Date | null }
 
 /**
- * The Prisma store with its counter write as one statement, committed without waiting for the disk. The library's own write is a delete of
- * an expired row followed by a Prisma upsert (a transaction of its own): four to six round trips on
- * every limited request, which bench/chat.ts measured as most of a chat line's ack time.
+ * The Prisma store with its counter write as one statement, committed without waiting for the disk.
+ * The library's own write is a delete of an expired row followed by a Prisma upsert (a transaction
+ * of its own): four to six round trips and a wait for the disk on every limited request, which
+ * bench/chat.ts measured as most of a chat line's ack time.
  */
 class OneStatementPrismaLimiter extends RateLimiterPrisma {
 	// The library's internal store hook; the other hooks (get, delete) stay as they are.
@@ -57,8 +58,7 @@ class OneStatementPrismaLimiter extends RateLimiterPrisma {
 				RETURNING points, expire`
 		// A counter lost in a crash costs nothing, so its commit does not wait for the disk: waiting
 		// for a second fsync per chat line doubled the ack's tail (bench/chat.ts).
-		const rows = prisma.$transaction([prisma.$executeRaw`SET LOCAL synchronous_commit = off`, upsert]).then(([, found]) => found)
-		return rows.then((found) => found[0]!)
+		return prisma.$transaction([prisma.$executeRaw`SET LOCAL synchronous_commit = off`, upsert]).then(([, found]) => found[0]!)
 	}
 }
 
