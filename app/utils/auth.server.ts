@@ -11,6 +11,7 @@ const userSelect = {
 	name: true,
 	locale: true,
 	roles: true,
+	operatorProvinceCode: true,
 	memberships: {
 		where: { status: 'ACTIVE' },
 		select: {
