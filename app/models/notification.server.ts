@@ -61,6 +61,9 @@ export const NOTIFICATION_KINDS = {
 	'deal.payment': { defaultChannel: 'BOTH', translate: { status: 'deals.paymentEvents' } },
 	// The digest of messages that waited while the person was away; the message itself is the live push.
 	'chat.unread': { defaultChannel: 'EMAIL' },
+	// Webhooks: the relay turned a subscription off (410 Gone, or failing for days).
+	'webhook.gone': { defaultChannel: 'BOTH' },
+	'webhook.failing': { defaultChannel: 'BOTH' },
 } as const satisfies Record<KindsWithTexts, KindSpec>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS

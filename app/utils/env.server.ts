@@ -43,6 +43,8 @@ export const EnvSchema = z.object({
 	STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must be a webhook signing secret (whsec_…)').optional(),
 	// Tests point the SDK at a local recorder; never set in production.
 	STRIPE_API_HOST: z.string().optional(),
+	// Webhooks to http://localhost and loopback addresses (local development; always on in tests). Never in production.
+	WEBHOOKS_ALLOW_LOOPBACK: booleanString.default(false),
 })
 
 export type Env = z.infer<typeof EnvSchema>

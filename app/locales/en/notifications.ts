@@ -133,6 +133,19 @@ export default {
 				setting: 'A summary of unread messages while you are away',
 			},
 		},
+		// Webhooks (issue 9): the relay turned a subscription off.
+		webhook: {
+			gone: {
+				title: 'A webhook of {{organisationName}} was turned off',
+				body: 'The endpoint "{{title}}" answered 410 (Gone), so Cầu Nối stopped sending events to it. Fix the address or turn the webhook back on when the endpoint is ready.',
+				setting: "When one of the organisation's webhooks is turned off because its endpoint answered 410",
+			},
+			failing: {
+				title: 'A webhook of {{organisationName}} was turned off after failing repeatedly',
+				body: 'Deliveries to "{{title}}" have failed without a break for more than 3 days, so Cầu Nối stopped sending. See the delivery log, fix the endpoint, then turn it back on and redeliver the events you need.',
+				setting: "When one of the organisation's webhooks is turned off after failing for days",
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'You claimed the expert profile {{name}}',
@@ -229,6 +242,7 @@ export default {
 			matching: 'Supply-demand matching',
 			deal: 'Deals and payments',
 			chat: 'Messages',
+			webhook: 'Webhooks',
 		},
 		required: 'Security notice: you can choose how it reaches you but cannot turn it off.',
 		defaultChannel: 'Default: {{channel}}',

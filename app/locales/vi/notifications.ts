@@ -132,6 +132,19 @@ export default {
 				setting: 'Tóm tắt tin nhắn chưa đọc khi bạn vắng mặt',
 			},
 		},
+		// Webhooks (issue 9): the relay turned a subscription off.
+		webhook: {
+			gone: {
+				title: 'Webhook của {{organisationName}} đã bị tắt',
+				body: 'Điểm nhận "{{title}}" trả lời 410 (Gone), nên Cầu Nối đã ngừng gửi sự kiện đến đó. Sửa địa chỉ hoặc bật lại webhook khi điểm nhận sẵn sàng.',
+				setting: 'Khi một webhook của tổ chức bị tắt vì điểm nhận trả lời 410',
+			},
+			failing: {
+				title: 'Webhook của {{organisationName}} đã bị tắt vì gửi thất bại liên tục',
+				body: 'Các lần gửi đến "{{title}}" đã thất bại liên tục trong hơn 3 ngày, nên Cầu Nối đã ngừng gửi. Xem nhật ký gửi, sửa điểm nhận rồi bật lại và gửi lại các sự kiện cần thiết.',
+				setting: 'Khi một webhook của tổ chức bị tắt vì gửi thất bại nhiều ngày',
+			},
+		},
 		expert: {
 			claimed: {
 				title: 'Bạn đã nhận hồ sơ chuyên gia {{name}}',
@@ -228,6 +241,7 @@ export default {
 			matching: 'Kết nối cung cầu',
 			deal: 'Giao dịch và thanh toán',
 			chat: 'Tin nhắn',
+			webhook: 'Webhook',
 		},
 		required: 'Thông báo bảo mật: bạn có thể chọn kênh nhận nhưng không thể tắt hẳn.',
 		defaultChannel: 'Mặc định: {{channel}}',
