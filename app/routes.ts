@@ -5,6 +5,8 @@ export default [
 	route('healthz', 'routes/healthz.ts'),
 	route('set-locale', 'routes/set-locale.ts'),
 	route('search', 'routes/search.tsx'),
+	route('stats', 'routes/stats/index.tsx'),
+	route('stats/download', 'routes/stats/download.ts'),
 
 	// Accounts
 	route('login', 'routes/auth/login.tsx'),
@@ -105,8 +107,13 @@ export default [
 			route('search', 'routes/operator/search.tsx'),
 			route('payments', 'routes/operator/payments.tsx'),
 			route('nda', 'routes/operator/nda.tsx'),
+			route('stats', 'routes/operator/stats.tsx'),
 		]),
 	]),
+
+	// Outside the operators' layout: files, not pages
+	route('operator/stats/download', 'routes/operator/stats-download.ts'),
+	route('operator/stats/proposal', 'routes/operator/stats-proposal.ts'),
 
 	// Development mailbox (mail written to files when SMTP_URL is unset)
 	route('dev/mail', 'routes/dev/mail.tsx'),

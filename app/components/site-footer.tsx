@@ -6,7 +6,7 @@ export function SiteFooter() {
 		<footer className="site-footer">
 			<p>{t('footer.tagline')}</p>
 			<p>
-				<a href="/api/v1/openapi.json">{t('footer.api')}</a>
+				<a href="/stats">{t('stats.publicTitle')}</a> · <a href="/api/v1/openapi.json">{t('footer.api')}</a>
 			</p>
 		</footer>
 	)

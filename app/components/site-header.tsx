@@ -12,6 +12,7 @@ export function SiteHeader({ user, unread, chatUnread, locale }: Props) {
 	const location = useLocation()
 	const here = location.pathname + location.search
 	const isOperator = user?.roles.some((r) => r === 'OPERATOR' || r === 'ADMIN')
+	const isProvincial = !isOperator && user?.roles.includes('PROVINCIAL_OPERATOR')
 	const isBroker = user?.roles.some((r) => r === 'BROKER' || r === 'ADMIN')
 	return (
 		<header className="site-header">
@@ -33,6 +34,7 @@ export function SiteHeader({ user, unread, chatUnread, locale }: Props) {
 					{user ? <ChatNavLink initialUnread={chatUnread} userId={user.id} /> : null}
 					{isBroker ? <NavLink to="/broker/matches">{t('matching.broker.nav')}</NavLink> : null}
 					{isOperator ? <NavLink to="/operator">{t('nav.operator')}</NavLink> : null}
+					{isProvincial ? <NavLink to="/operator/stats">{t('stats.nav')}</NavLink> : null}
 				</nav>
 				<div className="header-actions">
 					<Form method="post" action="/set-locale" className="locale-switch">

@@ -68,6 +68,7 @@ export default {
 		MEMBER: 'Member',
 		BROKER: 'Broker',
 		OPERATOR: 'Operator',
+		PROVINCIAL_OPERATOR: 'Provincial statistics officer',
 		ADMIN: 'Administrator',
 	},
 	membershipRoles: {

@@ -16,7 +16,8 @@ import search from './search.ts'
 import matching from './matching.ts'
 import deals from './deals.ts'
 import chat from './chat.ts'
+import stats from './stats.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat, stats } satisfies Shape<typeof vi>
 
 export default en

@@ -65,6 +65,7 @@ export default {
 		MEMBER: 'Thành viên',
 		BROKER: 'Môi giới',
 		OPERATOR: 'Cán bộ vận hành',
+		PROVINCIAL_OPERATOR: 'Cán bộ thống kê tỉnh',
 		ADMIN: 'Quản trị hệ thống',
 	},
 	membershipRoles: {

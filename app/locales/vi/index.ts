@@ -14,8 +14,9 @@ import search from './search.ts'
 import matching from './matching.ts'
 import deals from './deals.ts'
 import chat from './chat.ts'
+import stats from './stats.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat, stats }
 
 export default vi
