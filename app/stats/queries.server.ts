@@ -46,10 +46,10 @@ const listingFrom = (kind: ListingKind) => Prisma.sql`${LISTING_TABLES[kind]} l 
 
 const toMap = (rows: Array<{ key: string | null; count: bigint }>) => new Map(rows.map((r) => [r.key ?? '', num(r.count)]))
 
-/** Offers or demands first published per month ("YYYY-MM"). */
+/** Offers or demands first published per month ("YYYY-MM"). Columns hold UTC without a zone: read as UTC, then shown in Vietnam. */
 export async function listingsPerMonth(kind: ListingKind, scope: Scope) {
 	const rows = await prisma.$queryRaw<Array<{ key: string; count: bigint }>>`
-		SELECT to_char(l."publishedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS key, count(*) AS count
+		SELECT to_char((l."publishedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS key, count(*) AS count
 		FROM ${listingFrom(kind)} WHERE ${listingWhere(scope)} GROUP BY 1`
 	return toMap(rows)
 }
