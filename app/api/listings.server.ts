@@ -8,10 +8,9 @@ import {
 	createDemand,
 	demandDraftValues,
 	getDemand,
-	listDemands,
 	updateDemand,
 } from '~/models/demand.server'
-import type { ListingFilters } from '~/models/listing-query.server'
+import { COUNT_CAP, listCardSelect, publishedWhere, type ListingFilters } from '~/models/listing-query.server'
 import {
 	DemandDraftSchema,
 	IP_STATUSES,
@@ -27,7 +26,6 @@ import { isMemberOf, isOperator, ListingError, type Actor } from '~/models/listi
 import {
 	createOffer,
 	getOffer,
-	listOffers,
 	offerDraftValues,
 	updateOffer,
 } from '~/models/offer.server'
@@ -37,8 +35,17 @@ import { msg, OrganisationTypeSchema } from '~/utils/validation'
 import { getApiPrincipal, requireApiPrincipal, requireApiUser, type ApiPrincipal } from './auth.server'
 import { ApiError, forbidden, notFound, validationFailed, type FieldErrors } from './errors.server'
 import { apiRoute } from './handler.server'
-import { paged, readPage } from './pagination.server'
-import { apiJson } from './responses.server'
+import {
+	cursorPaged,
+	keysetAfter,
+	keysetOrderBy,
+	paged,
+	readListPaging,
+	updatedSinceQuery,
+	type KeysetOrder,
+	type SortKey,
+} from './pagination.server'
+import { apiJson, digest, revalidatedJson, spendPublicRead } from './responses.server'
 import { commonListQueryFields, parseQuery, readJsonObject, validate } from './validation.server'
 import { runListingAction } from '~/models/listing-actions.server'
 import { listEvidence, type EvidenceItem } from '~/models/offer-evidence.server'
@@ -188,6 +195,7 @@ const listQueryFields = {
 	orgType: OrganisationTypeSchema.optional(),
 	min: moneyQuery.optional(),
 	max: moneyQuery.optional(),
+	updatedSince: updatedSinceQuery.optional(),
 	sort: z.enum(LISTING_SORTS, { error: msg('validation.choose') }).default('newest'),
 }
 
@@ -199,6 +207,37 @@ export const OfferListQuery = z
 	.object({ ...listQueryFields, ip: z.enum(IP_STATUSES, { error: msg('validation.choose') }).optional() })
 	.superRefine(rangeOrder)
 export const DemandListQuery = z.object(listQueryFields).superRefine(rangeOrder)
+
+type ListingSort = (typeof LISTING_SORTS)[number]
+type ListQuery = Omit<ListingFilters, 'page'> & { updatedSince?: Date }
+
+const byId = (dir: 'asc' | 'desc'): SortKey => ({ field: 'id', dir, type: 'string' })
+// Published listings always have a publication time; NULLS FIRST is what DESC means in PostgreSQL
+// anyway, so the (status, publishedAt DESC) index still serves the order.
+const newestFirst: SortKey[] = [{ field: 'publishedAt', dir: 'desc', type: 'date', nulls: 'first' }, byId('desc')]
+
+/**
+ * The order of each sort of the public lists, ending in the id so that every position is unique,
+ * and whether a cursor can page it. `views` cannot: view counts grow while a client walks the
+ * list, so an item would move across the cursor and be skipped or repeated; it pages by number.
+ */
+export const LISTING_ORDERS: Record<ListingKind, Record<ListingSort, { keys: KeysetOrder; cursor: boolean }>> = {
+	offer: {
+		newest: { keys: newestFirst, cursor: true },
+		'price-asc': { keys: [{ field: 'priceMin', dir: 'asc', type: 'bigint', nulls: 'last' }, ...newestFirst], cursor: true },
+		'price-desc': { keys: [{ field: 'priceMin', dir: 'desc', type: 'bigint', nulls: 'last' }, ...newestFirst], cursor: true },
+		// Published offers always have a TRL; NULLS FIRST is plain DESC, which the (status, trl DESC, publishedAt DESC) index serves.
+		'trl-desc': { keys: [{ field: 'trl', dir: 'desc', type: 'int', nulls: 'first' }, ...newestFirst], cursor: true },
+		views: { keys: [{ field: 'viewCount', dir: 'desc', type: 'int' }, ...newestFirst], cursor: false },
+	},
+	demand: {
+		newest: { keys: newestFirst, cursor: true },
+		'price-asc': { keys: [{ field: 'budgetMin', dir: 'asc', type: 'bigint', nulls: 'last' }, ...newestFirst], cursor: true },
+		'price-desc': { keys: [{ field: 'budgetMin', dir: 'desc', type: 'bigint', nulls: 'last' }, ...newestFirst], cursor: true },
+		'trl-desc': { keys: [{ field: 'minTrl', dir: 'desc', type: 'int', nulls: 'last' }, ...newestFirst], cursor: true },
+		views: { keys: [{ field: 'viewCount', dir: 'desc', type: 'int' }, ...newestFirst], cursor: false },
+	},
+}
 
 export const LISTING_ACTIONS = ['submit', 'publish', 'return', 'archive', 'restore', 'renew'] as const
 export type ListingAction = (typeof LISTING_ACTIONS)[number]
@@ -234,8 +273,8 @@ const organisationRef = (o: OrganisationRef) => ({ id: o.id, slug: o.slug, name:
 
 type OfferView = NonNullable<Awaited<ReturnType<typeof getOffer>>>
 type DemandView = NonNullable<Awaited<ReturnType<typeof getDemand>>>
-type OfferCard = Awaited<ReturnType<typeof listOffers>>['items'][number]
-type DemandCard = Awaited<ReturnType<typeof listDemands>>['items'][number]
+type OfferCard = Prisma.OfferGetPayload<{ select: typeof listCardSelect.offer }>
+type DemandCard = Prisma.DemandGetPayload<{ select: typeof listCardSelect.demand }>
 
 /** What only the organisation and the operators see. */
 function insiderPart(row: { contactUser: unknown; pendingSince: Date | null; returnReason: string | null }, pending: Record<string, unknown>, kind: ListingKind) {
@@ -336,9 +375,12 @@ type Spec = {
 	createSchema: z.ZodObject
 	patchSchema: z.ZodObject
 	draftSchema: z.ZodType
-	listQuery: z.ZodType<Omit<ListingFilters, 'page'>, unknown>
+	listQuery: z.ZodType<ListQuery, unknown>
 	find(id: string, viewer: Actor | null): Promise<Found | null>
-	list(filters: ListingFilters, pageSize: number): Promise<{ total: number; items: unknown[] }>
+	/** Published list cards (which carry every sort key), as the where-clause and order say. */
+	rows(args: { where: Record<string, unknown>; orderBy: Record<string, unknown>[]; skip?: number; take: number }): Promise<Record<string, unknown>[]>
+	count(where: Record<string, unknown>): Promise<number>
+	summary(card: Record<string, unknown>): unknown
 	create(actor: Actor, organisationId: string, draft: unknown, ip: string): Promise<{ id: string }>
 	update(actor: Actor, id: string, draft: unknown, options: { expectedVersion?: number; ip: string }): Promise<unknown>
 	act(action: ListingAction, actor: Actor, id: string, reason: string): Promise<unknown>
@@ -356,10 +398,16 @@ const SPECS: Record<ListingKind, Spec> = {
 			if (!found) return null
 			return { resource: offerResource(found, await listEvidence(found.offer.id)), version: found.offer.version, access: found.access, input: offerDraftValues(found.offer) }
 		},
-		async list(filters, pageSize) {
-			const { total, items } = await listOffers(filters, pageSize)
-			return { total, items: items.map(offerSummary) }
-		},
+		rows: (args) =>
+			prisma.offer.findMany({
+				where: args.where as Prisma.OfferWhereInput,
+				select: listCardSelect.offer,
+				orderBy: args.orderBy as Prisma.OfferOrderByWithRelationInput[],
+				skip: args.skip,
+				take: args.take,
+			}),
+		count: (where) => prisma.offer.count({ where: where as Prisma.OfferWhereInput, take: COUNT_CAP + 1 }),
+		summary: (card) => offerSummary(card as OfferCard),
 		create: (actor, organisationId, draft, ip) => createOffer(actor, organisationId, draft as OfferDraft, { ip }),
 		update: (actor, id, draft, options) => updateOffer(actor, id, draft as OfferDraft, options),
 		act: (action, actor, id, reason) => runListingAction('offer', action, actor, id, reason),
@@ -378,10 +426,16 @@ const SPECS: Record<ListingKind, Spec> = {
 			const input = { ...values, deadline: vietnamDate(values.deadline) ?? undefined }
 			return { resource: demandResource(found), version: found.demand.version, access: found.access, input }
 		},
-		async list(filters, pageSize) {
-			const { total, items } = await listDemands(filters, pageSize)
-			return { total, items: items.map(demandSummary) }
-		},
+		rows: (args) =>
+			prisma.demand.findMany({
+				where: args.where as Prisma.DemandWhereInput,
+				select: listCardSelect.demand,
+				orderBy: args.orderBy as Prisma.DemandOrderByWithRelationInput[],
+				skip: args.skip,
+				take: args.take,
+			}),
+		count: (where) => prisma.demand.count({ where: where as Prisma.DemandWhereInput, take: COUNT_CAP + 1 }),
+		summary: (card) => demandSummary(card as DemandCard),
 		create: (actor, organisationId, draft, ip) => createDemand(actor, organisationId, draft as DemandDraft, { ip }),
 		update: (actor, id, draft, options) => updateDemand(actor, id, draft as DemandDraft, options),
 		act: (action, actor, id, reason) => runListingAction('demand', action, actor, id, reason),
@@ -462,16 +516,27 @@ async function run<T>(work: Promise<T>): Promise<T> {
 	}
 }
 
-const versionConflict = (current: number) =>
-	new ApiError(409, 'version_conflict', 'listings.errors.stale', { headers: { ETag: etag(current) } })
+// With the ETag a GET gives now, so the client can read again or retry against it.
+const versionConflict = (current: Found) =>
+	new ApiError(409, 'version_conflict', 'listings.errors.stale', { headers: { ETag: etagOf(current) } })
 
-const etag = (version: number) => `"${version}"`
+/**
+ * A listing's ETag: its version, then a digest of the answer, `"7.AbC…"`. The digest makes it a
+ * true validator for If-None-Match (the answer also changes without a new version: view counts,
+ * the organisation's name, linked task results); the version is what If-Match checks.
+ */
+const listingEtag = (version: number) => (hash: string) => `"${version}.${hash}"`
 
-/** `If-Match: 7` or `"7"` (the ETag of an earlier answer): the version the change was made against. `*` or none: any. */
+const etagOf = (found: Found) => listingEtag(found.version)(digest(JSON.stringify({ data: found.resource })))
+
+/**
+ * `If-Match: "7.AbC…"` (the ETag of an earlier answer), `"7"` or `7`: the version the change was made
+ * against; the digest part is not compared (it moves with view counts). `*` or none: any.
+ */
 function expectedVersion(request: Request): number | undefined {
 	const header = request.headers.get('If-Match')
 	if (header === null || header.trim() === '*') return undefined
-	const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
+	const match = /^\s*(?:W\/)?"?(\d{1,9})(?:\.[\w-]{1,64})?"?\s*$/.exec(header)
 	if (!match) throw validationFailed({ 'If-Match': [msg('api.errors.notPositiveInteger')] })
 	return Number(match[1])
 }
@@ -556,8 +621,9 @@ async function findOrThrow(spec: Spec, id: string, viewer: Actor | null) {
 	return found
 }
 
+/** The answer to a write: the listing as it is now, with its ETag; not to be cached. */
 function answer(found: Found, init: { status?: number; headers?: Record<string, string> } = {}) {
-	return apiJson({ data: found.resource }, { status: init.status ?? 200, headers: { ...init.headers, ETag: etag(found.version) } })
+	return apiJson({ data: found.resource }, { status: init.status ?? 200, headers: { ...init.headers, ETag: etagOf(found) } })
 }
 
 /** What a caller without an account gets for an offer or demand: its resource while it is published, else null. */
@@ -577,11 +643,26 @@ export function listingCollectionApi(kind: ListingKind) {
 	return apiRoute({
 		GET: async ({ request, url }) => {
 			// Public, but a key that is sent must be valid: a typo should not pass unnoticed.
-			await getApiPrincipal(request)
-			const query = await parseQuery(url, spec.listQuery)
-			const page = readPage(url)
-			const { items, total } = await spec.list({ ...query, page: page.page }, page.pageSize)
-			return apiJson(paged(url, items, total, page))
+			await spendPublicRead(request, await getApiPrincipal(request))
+			const { updatedSince, ...query } = await parseQuery(url, spec.listQuery)
+			const order = LISTING_ORDERS[kind][query.sort]
+			const scope = `${kind}s:${query.sort}`
+			const paging = readListPaging(url, scope, order.cursor ? order.keys : null)
+			const filters = [publishedWhere(kind, { ...query, page: 1 }), ...(updatedSince ? [{ updatedAt: { gte: updatedSince } }] : [])]
+			const orderBy = keysetOrderBy(order.keys)
+			let body: unknown
+			if (paging.mode === 'cursor') {
+				const after = paging.after ? [keysetAfter(order.keys, paging.after)] : []
+				const rows = await spec.rows({ where: { AND: [...filters, ...after] }, orderBy, take: paging.limit + 1 })
+				body = cursorPaged(url, rows, { limit: paging.limit, scope, order: order.keys, shape: spec.summary })
+			} else {
+				const where = { AND: filters }
+				const [count, rows] = await Promise.all([spec.count(where), spec.rows({ where, orderBy, skip: paging.skip, take: paging.take })])
+				// Counting stops at COUNT_CAP, as on the pages: past it, numbered pages are the wrong tool anyway.
+				body = paged(url, rows.map(spec.summary), Math.min(count, COUNT_CAP), paging)
+			}
+			// The same published cards for every caller: shareable.
+			return revalidatedJson(request, body, { shared: true })
 		},
 
 		POST: async ({ request, url }) => {
@@ -613,8 +694,11 @@ export function listingItemApi(kind: ListingKind) {
 	const spec = SPECS[kind]
 	return apiRoute<{ id: string }>({
 		GET: async ({ request, params }) => {
-			const viewer = await reader(await getApiPrincipal(request))
-			return answer(await findOrThrow(spec, listingId(params), viewer))
+			const principal = await getApiPrincipal(request)
+			await spendPublicRead(request, principal)
+			const found = await findOrThrow(spec, listingId(params), await reader(principal))
+			// A caller with credentials may see insider fields or an unpublished listing: private to them.
+			return revalidatedJson(request, { data: found.resource }, { shared: !principal, etag: listingEtag(found.version) })
 		},
 
 		PATCH: async ({ request, params }) => {
@@ -626,7 +710,7 @@ export function listingItemApi(kind: ListingKind) {
 			if (!found.access.isMember) throw forbidden()
 			if (!found.access.canEdit) throw fromListingError(new ListingError('listings.errors.archived', 409))
 			const expected = expectedVersion(request)
-			if (expected !== undefined && expected !== found.version) throw versionConflict(found.version)
+			if (expected !== undefined && expected !== found.version) throw versionConflict(found)
 			const body = (await readJsonObject(request))!
 			const draft = await draftFrom(spec, spec.patchSchema, body, found.input)
 			// The model checks the version again inside its transaction.

@@ -3,17 +3,34 @@
 // app/experts); this module checks the query strictly and shapes the JSON. Bulk writes are in
 // research-bulk.server.ts.
 import { z } from 'zod'
-import { getExpert, listExperts, type ExpertCard, type ExpertDetail, type ExpertFilters } from '~/experts/query.server'
+import { expertCardSelect, expertWhere, getExpert, type ExpertCard, type ExpertDetail, type ExpertFilters } from '~/experts/query.server'
 import { ACADEMIC_TITLES, DEGREES } from '~/models/expert-schema'
 import { TASK_LEVELS } from '~/models/task-result-schema'
-import { getTaskResult, listTaskResults, type TaskResultCard, type TaskResultDetail, type TaskResultFilters } from '~/task-results/query.server'
+import {
+	COUNT_CAP,
+	getTaskResult,
+	taskResultCardSelect,
+	taskResultWhere,
+	type TaskResultCard,
+	type TaskResultDetail,
+	type TaskResultFilters,
+} from '~/task-results/query.server'
 import { prisma } from '~/utils/db.server'
 import { msg } from '~/utils/validation'
 import { getApiPrincipal, operatorActorId } from './auth.server'
 import { notFound } from './errors.server'
 import { apiRoute } from './handler.server'
-import { paged, readPage } from './pagination.server'
-import { apiJson } from './responses.server'
+import {
+	cursorPaged,
+	keysetAfter,
+	keysetOrderBy,
+	paged,
+	readListPaging,
+	updatedSinceQuery,
+	type KeysetOrder,
+	type ListPaging,
+} from './pagination.server'
+import { revalidatedJson, spendPublicRead } from './responses.server'
 import { commonListQueryFields, parseQuery } from './validation.server'
 
 // ---------------------------------------------------------------------------------------------
@@ -42,6 +59,7 @@ const commonQuery = {
 	level: z.enum(TASK_LEVELS, { error: msg('validation.choose') }).optional(),
 	yearFrom: yearQuery.optional(),
 	yearTo: yearQuery.optional(),
+	updatedSince: updatedSinceQuery.optional(),
 }
 
 const yearOrder = (v: { yearFrom?: number; yearTo?: number }, ctx: z.RefinementCtx) => {
@@ -78,6 +96,40 @@ export const ExpertListQuery = z
 		sort: z.enum(EXPERT_SORTS, { error: msg('validation.choose') }).default('name'),
 	})
 	.superRefine(yearOrder)
+
+/** The pages' orders (taskResultOrderBy, expertOrderBy) as keyset orders: every sort here pages by cursor. */
+export const TASK_RESULT_ORDERS: Record<TaskResultFilters['sort'], KeysetOrder> = {
+	newest: [{ field: 'endYear', dir: 'desc', type: 'int', nulls: 'last' }, { field: 'id', dir: 'desc', type: 'string' }],
+	oldest: [{ field: 'endYear', dir: 'asc', type: 'int', nulls: 'last' }, { field: 'id', dir: 'asc', type: 'string' }],
+	title: [{ field: 'title', dir: 'asc', type: 'string' }, { field: 'id', dir: 'asc', type: 'string' }],
+}
+
+export const EXPERT_ORDERS: Record<ExpertFilters['sort'], KeysetOrder> = {
+	name: [{ field: 'fullName', dir: 'asc', type: 'string' }, { field: 'id', dir: 'asc', type: 'string' }],
+	newest: [{ field: 'createdAt', dir: 'desc', type: 'date' }, { field: 'id', dir: 'desc', type: 'string' }],
+}
+
+type Reader<R> = (args: { where: object; orderBy: object[]; skip?: number; take: number }) => Promise<R[]>
+
+/**
+ * One page of a list in either paging mode: by cursor (rows after the cursor, one extra to know
+ * whether there are more) or by number (with the count, capped like the pages' counts).
+ */
+async function listPage<R extends Record<string, unknown>, T>(
+	url: URL,
+	paging: ListPaging,
+	{ where, scope, order, read, count, shape }: { where: object; scope: string; order: KeysetOrder; read: Reader<R>; count: (where: object) => Promise<number>; shape: (row: R) => T },
+) {
+	const orderBy = keysetOrderBy(order)
+	if (paging.mode === 'cursor') {
+		const after = paging.after ? { AND: [where, keysetAfter(order, paging.after)] } : where
+		return cursorPaged(url, await read({ where: after, orderBy, take: paging.limit + 1 }), { limit: paging.limit, scope, order, shape })
+	}
+	const [total, rows] = await Promise.all([count(where), read({ where, orderBy, skip: paging.skip, take: paging.take })])
+	return paged(url, rows.map(shape), Math.min(total, COUNT_CAP), paging)
+}
+
+const since = (updatedSince: Date | undefined) => (updatedSince ? [{ updatedAt: { gte: updatedSince } }] : [])
 
 // ---------------------------------------------------------------------------------------------
 // Answers.
@@ -171,11 +223,19 @@ export function taskResultCollectionApi() {
 	return apiRoute({
 		GET: async ({ request, url }) => {
 			// Public, but a key that is sent must be valid: a typo should not pass unnoticed.
-			await getApiPrincipal(request)
-			const query = await parseQuery(url, TaskResultListQuery)
-			const page = readPage(url)
-			const { total, items } = await listTaskResults({ ...query, page: page.page }, { skip: page.skip, take: page.take })
-			return apiJson(paged(url, items.map(taskResultSummary), total, page))
+			await spendPublicRead(request, await getApiPrincipal(request))
+			const { updatedSince, ...query } = await parseQuery(url, TaskResultListQuery)
+			const order = TASK_RESULT_ORDERS[query.sort]
+			const scope = `task-results:${query.sort}`
+			const body = await listPage(url, readListPaging(url, scope, order), {
+				where: { AND: [taskResultWhere(query), ...since(updatedSince)] },
+				scope,
+				order,
+				read: (args) => prisma.taskResult.findMany({ ...args, select: taskResultCardSelect }),
+				count: (where) => prisma.taskResult.count({ where, take: COUNT_CAP + 1 }),
+				shape: taskResultSummary,
+			})
+			return revalidatedJson(request, body, { shared: true })
 		},
 	})
 }
@@ -184,10 +244,10 @@ export function taskResultCollectionApi() {
 export function taskResultItemApi() {
 	return apiRoute<{ id: string }>({
 		GET: async ({ request, params }) => {
-			await getApiPrincipal(request)
+			await spendPublicRead(request, await getApiPrincipal(request))
 			const row = await getTaskResult(idOf(params, 'api.errors.taskResultUnknown'))
 			if (!row) throw notFound('api.errors.taskResultUnknown')
-			return apiJson({ data: taskResultResource(row) })
+			return revalidatedJson(request, { data: taskResultResource(row) }, { shared: true })
 		},
 	})
 }
@@ -196,12 +256,24 @@ export function taskResultItemApi() {
 export function expertCollectionApi() {
 	return apiRoute({
 		GET: async ({ request, url }) => {
+			await spendPublicRead(request, await getApiPrincipal(request))
 			const operator = await seesEmails(request)
-			const query = await parseQuery(url, ExpertListQuery)
-			const page = readPage(url)
-			const { total, items } = await listExperts({ ...query, page: page.page }, { skip: page.skip, take: page.take })
-			const emails = operator ? await emailsOf(items.map((i) => i.id)) : null
-			return apiJson(paged(url, items.map((card) => expertSummary(card, emails ? (emails.get(card.id) ?? null) : undefined)), total, page))
+			const { updatedSince, ...query } = await parseQuery(url, ExpertListQuery)
+			const order = EXPERT_ORDERS[query.sort]
+			const scope = `experts:${query.sort}`
+			const body = await listPage(url, readListPaging(url, scope, order), {
+				where: { AND: [expertWhere(query), ...since(updatedSince)] },
+				scope,
+				order,
+				// createdAt is the key of the newest-first order; the card does not show it.
+				read: (args) => prisma.expert.findMany({ ...args, select: { ...expertCardSelect, createdAt: true } }),
+				count: (where) => prisma.expert.count({ where, take: COUNT_CAP + 1 }),
+				shape: ({ createdAt: _key, ...card }) => card,
+			})
+			const emails = operator ? await emailsOf(body.data.map((card) => card.id)) : null
+			const data = body.data.map((card) => expertSummary(card, emails ? (emails.get(card.id) ?? null) : undefined))
+			// Operators see e-mails: their answer is theirs alone.
+			return revalidatedJson(request, { ...body, data }, { shared: !operator })
 		},
 	})
 }
@@ -210,12 +282,13 @@ export function expertCollectionApi() {
 export function expertItemApi() {
 	return apiRoute<{ id: string }>({
 		GET: async ({ request, params }) => {
+			await spendPublicRead(request, await getApiPrincipal(request))
 			const operator = await seesEmails(request)
 			const id = idOf(params, 'api.errors.expertUnknown')
 			const row = await getExpert(id)
 			if (!row) throw notFound('api.errors.expertUnknown')
 			const email = operator ? ((await emailsOf([id])).get(id) ?? null) : undefined
-			return apiJson({ data: expertResource(row, email) })
+			return revalidatedJson(request, { data: expertResource(row, email) }, { shared: !operator })
 		},
 	})
 }

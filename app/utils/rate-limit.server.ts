@@ -20,6 +20,10 @@ export const LIMITS = {
 	searchIp: { points: 300, duration: 60 },
 	// The change feed without an API key: a page loads up to 500 resources; mirrors use a key.
 	changesIp: { points: 120, duration: 60 },
+	// The public lists and records of the API (offers, demands, task results, experts): callers without
+	// credentials share one budget per address; an organisation's API key has its own, fifty times larger.
+	publicReadIp: { points: 120, duration: 60 },
+	publicReadKey: { points: 6000, duration: 60 },
 	// Each claim of an expert profile mails a stranger's address: few per user.
 	expertClaimUser: { points: 5, duration: 60 * 60 },
 	// Chat: a person typing fast sends a few lines a minute; a script sending more is refused.

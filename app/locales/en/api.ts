@@ -40,6 +40,13 @@ export default {
 	changes: {
 		badCursor: 'This cursor is not valid: send back the "cursor" value an earlier page of the change feed returned.',
 	},
+	lists: {
+		badCursor: 'This paging cursor is not valid: send back the "cursor" value (or the links.next address) an earlier page of this list returned.',
+		foreignCursor: 'This cursor belongs to another list or another sort order: use a cursor this list returned, with the same sort parameter.',
+		cursorWithPage: 'Use one way of paging: "cursor" (and "limit") or "page" (and "pageSize"), not both.',
+		offsetOnly: 'This sort order pages by page number ("page") only: view counts change while the list is read, so a cursor cannot hold its place.',
+		updatedSince: 'An ISO 8601 date and time with a time zone is needed, e.g. 2026-01-31T00:00:00Z',
+	},
 	research: {
 		rejected: 'Nothing was written: some items are not valid ({{rejected}} rejected). See the errors of each item in "items".',
 		itemsRequired: 'A list "items" of JSON objects is needed',

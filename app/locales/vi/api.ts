@@ -37,6 +37,13 @@ export default {
 	changes: {
 		badCursor: 'Con trỏ không hợp lệ: hãy dùng đúng giá trị "cursor" mà một trang trước của nguồn thay đổi đã trả về.',
 	},
+	lists: {
+		badCursor: 'Con trỏ phân trang không hợp lệ: hãy gửi lại đúng giá trị "cursor" (hoặc đường dẫn links.next) mà trang trước của danh sách này đã trả về.',
+		foreignCursor: 'Con trỏ này thuộc một danh sách hoặc một cách sắp xếp khác: hãy dùng con trỏ do chính danh sách này trả về, với cùng tham số sort.',
+		cursorWithPage: 'Chỉ dùng một cách phân trang: "cursor" (và "limit") hoặc "page" (và "pageSize"), không dùng cả hai.',
+		offsetOnly: 'Cách sắp xếp này chỉ phân trang theo số trang ("page"): lượt xem thay đổi trong lúc đọc nên con trỏ không giữ được thứ tự.',
+		updatedSince: 'Cần một thời điểm ISO 8601 có múi giờ, ví dụ 2026-01-31T00:00:00Z',
+	},
 	research: {
 		rejected: 'Chưa ghi gì: có {{rejected}} mục không hợp lệ. Xem lỗi của từng mục trong "items".',
 		itemsRequired: 'Cần danh sách "items" gồm các đối tượng JSON',
