@@ -57,7 +57,7 @@ describe('statistics figures', () => {
 
 	test('each figure equals its recomputation from the raw rows, for the country, a province and a field', async () => {
 		await seedExchange()
-		for (const filters of [YEAR, { ...YEAR, province: '01' }, { ...YEAR, province: '79' }, { ...YEAR, field: '207' }, { ...YEAR, province: '01', field: '2' }, { from: '2026-03', to: '2026-04', bucket: 'month' as const }]) {
+		for (const filters of [YEAR, { ...YEAR, province: '01' }, { ...YEAR, province: '79' }, { ...YEAR, field: '207' }, { ...YEAR, province: '01', field: '2' }, { from: '2026-03', to: '2026-04', bucket: 'month' as const }, { from: '2026-04', to: '2026-04', bucket: 'month' as const }]) {
 			const f = await figures(filters)
 			const expected = await recompute(filters)
 			for (const id of Object.keys(expected)) expect(rowsOf(f[id]), `${id} ${JSON.stringify(filters)}`).toEqual(normal(expected[id]!))

@@ -30,9 +30,12 @@ const numOrNull = (value: bigint | number | null | undefined) => (value === null
 const LISTING_TABLES = { offer: Prisma.raw('"Offer"'), demand: Prisma.raw('"Demand"') } as const
 export type ListingKind = keyof typeof LISTING_TABLES
 
+// Columns are UTC timestamps without a zone; the bounds are made the same, whatever the session's TimeZone.
+const utc = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+
 const inPeriod = (column: Prisma.Sql, scope: Scope) => {
 	const { start, end } = periodRange(scope)
-	return Prisma.sql`${column} >= ${start} AND ${column} < ${end}`
+	return Prisma.sql`${column} >= ${utc(start)} AND ${column} < ${utc(end)}`
 }
 
 /** Conditions on a listing `l` of organisation `org`: published at some time, in the period and scope. */
