@@ -17,7 +17,8 @@ import matching from './matching.ts'
 import deals from './deals.ts'
 import chat from './chat.ts'
 import stats from './stats.ts'
+import webhooks from './webhooks.ts'
 
-const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat, stats } satisfies Shape<typeof vi>
+const en = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat, stats, webhooks } satisfies Shape<typeof vi>
 
 export default en

@@ -15,8 +15,9 @@ import matching from './matching.ts'
 import deals from './deals.ts'
 import chat from './chat.ts'
 import stats from './stats.ts'
+import webhooks from './webhooks.ts'
 
 // Vietnamese is the source of truth; each area's file is owned by its feature.
-const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat, stats }
+const vi = { ...common, auth, organisations, operator, notifications, api, uploads, listings, taskResults, experts, imports, expertProfile, search, matching, deals, chat, stats, webhooks }
 
 export default vi
