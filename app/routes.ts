@@ -32,6 +32,8 @@ export default [
 		route(':slug/edit', 'routes/organisations/edit.tsx'),
 		route(':slug/members', 'routes/organisations/members.tsx'),
 		route(':slug/api-keys', 'routes/organisations/api-keys.tsx'),
+		route(':slug/webhooks', 'routes/organisations/webhooks.tsx'),
+		route(':slug/webhooks/:id', 'routes/organisations/webhooks-detail.tsx'),
 	]),
 
 	// Exchange floor: offers and demands

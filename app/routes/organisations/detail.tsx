@@ -97,6 +97,9 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
 						<Link to="api-keys" className="button button--ghost">
 							{t('organisations.detail.apiKeys')}
 						</Link>
+						<Link to="webhooks" className="button button--ghost">
+							{t('webhooks.metaTitle')}
+						</Link>
 					</div>
 				) : null}
 			</div>
