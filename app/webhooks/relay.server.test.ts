@@ -283,7 +283,7 @@ describe('isolation', () => {
 			await worker.stop()
 			expect(ran).toBe(true)
 			// … and the app answers.
-			const health = await healthz.loader({ request: new Request('http://localhost/healthz'), params: {}, context: {} } as never)
+			const health = await healthz.loader()
 			expect((health as Response).status).toBe(200)
 			expect(slow.open()).toBe(2)
 		} finally {
