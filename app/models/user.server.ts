@@ -188,17 +188,20 @@ export async function setLocale(userId: string, locale: Locale) {
 }
 
 /** Operator action: sets a user's platform roles. MEMBER is always kept. */
-export async function setPlatformRoles(actorId: string, userId: string, roles: PlatformRole[], meta: SessionMeta = {}) {
+/** Sets a user's platform roles; a provincial operator's province goes with the role (and goes when it does). */
+export async function setPlatformRoles(actorId: string, userId: string, roles: PlatformRole[], meta: SessionMeta = {}, operatorProvinceCode: string | null = null) {
 	const next = Array.from(new Set<PlatformRole>(['MEMBER', ...roles]))
+	const province = next.includes('PROVINCIAL_OPERATOR') ? operatorProvinceCode : null
+	if (next.includes('PROVINCIAL_OPERATOR') && !province) throw new Error('a provincial operator needs a province')
 	await inTransaction(async (unit) => {
-		const before = await unit.tx.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } })
-		await unit.tx.user.update({ where: { id: userId }, data: { roles: next } })
+		const before = await unit.tx.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true, operatorProvinceCode: true } })
+		await unit.tx.user.update({ where: { id: userId }, data: { roles: next, operatorProvinceCode: province } })
 		await recordAudit(unit.tx, {
 			actorId,
 			action: 'user.roles.set',
 			entityType: 'User',
 			entityId: userId,
-			data: { before: before.roles, after: next },
+			data: { before: before.roles, after: next, ...(before.operatorProvinceCode !== province ? { provinceBefore: before.operatorProvinceCode, provinceAfter: province } : {}) },
 			ip: meta.ip,
 		})
 		const granted = next.filter((role) => !before.roles.includes(role))

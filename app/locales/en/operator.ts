@@ -44,6 +44,8 @@ export default {
 		adminOnly: 'Only administrators can grant or remove the administrator and operator roles.',
 		selfDemote: 'You cannot remove your own administrator role.',
 		empty: 'No user found.',
+		province: 'Province (provincial statistics officer)',
+		provinceRequired: 'Choose the province of the provincial statistics officer.',
 	},
 	nda: {
 		title: 'Non-disclosure agreement (NDA) templates',

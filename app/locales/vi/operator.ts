@@ -41,6 +41,8 @@ export default {
 		adminOnly: 'Chỉ quản trị hệ thống mới gán hoặc bỏ vai trò quản trị, vận hành.',
 		selfDemote: 'Bạn không thể tự bỏ vai trò quản trị của mình.',
 		empty: 'Không tìm thấy người dùng.',
+		province: 'Tỉnh/thành (cán bộ thống kê tỉnh)',
+		provinceRequired: 'Hãy chọn tỉnh/thành cho cán bộ thống kê tỉnh.',
 	},
 	nda: {
 		title: 'Mẫu thỏa thuận bảo mật (NDA)',

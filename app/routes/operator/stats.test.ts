@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { localeCookie } from '~/middleware/i18next.server'
 import * as operatorHome from '~/routes/operator/index'
 import * as operatorLayout from '~/routes/operator/layout'
+import * as operatorUsers from '~/routes/operator/users'
 import * as statsDownload from '~/routes/operator/stats-download'
 import * as statsProposal from '~/routes/operator/stats-proposal'
 import * as statsPage from '~/routes/operator/stats'
@@ -29,7 +30,7 @@ async function call<T>(handler: (args: never) => Promise<T> | T, path: string, o
 	return handler({ request, params: {}, context: await localeContext(request) } as never)
 }
 
-async function person(roles: Array<'MEMBER' | 'OPERATOR' | 'PROVINCIAL_OPERATOR'>, province: string | null = null) {
+async function person(roles: Array<'MEMBER' | 'OPERATOR' | 'PROVINCIAL_OPERATOR' | 'ADMIN'>, province: string | null = null) {
 	const user = await createUser({ roles, locale: 'en' })
 	if (province) await prisma.user.update({ where: { id: user.id }, data: { operatorProvinceCode: province } })
 	return (await signIn(user.id)).cookie
@@ -104,6 +105,24 @@ describe('who sees the statistics', () => {
 
 		// Without a province on the account there is nothing to show.
 		expect((await outcome(call(statsPage.loader, `/operator/stats`, { cookie: await person(['PROVINCIAL_OPERATOR']) }))).status).toBe(403)
+	})
+})
+
+describe('appointing a provincial operator', () => {
+	test('an administrator grants the role with a province (required); an operator may not; removing the role clears the province', async () => {
+		const target = await createUser()
+		const admin = await person(['ADMIN'])
+		const form = (extra: Record<string, string | string[]>) => ({ userId: target.id, ...extra })
+		expect((await outcome(call(operatorUsers.action, '/operator/users', { cookie: admin, form: form({ roles: ['PROVINCIAL_OPERATOR'] }) }))).status).toBe(400)
+		expect((await outcome(call(operatorUsers.action, '/operator/users', { cookie: admin, form: form({ roles: ['PROVINCIAL_OPERATOR'], operatorProvince: '99' }) }))).status).toBe(400)
+		expect((await outcome(call(operatorUsers.action, '/operator/users', { cookie: await person(['OPERATOR']), form: form({ roles: ['PROVINCIAL_OPERATOR'], operatorProvince: '01' }) }))).status).toBe(403)
+		expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ roles: ['MEMBER'], operatorProvinceCode: null })
+		expect((await outcome(call(operatorUsers.action, '/operator/users', { cookie: admin, form: form({ roles: ['PROVINCIAL_OPERATOR'], operatorProvince: '79' }) }))).status).toBe(200)
+		expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ roles: ['MEMBER', 'PROVINCIAL_OPERATOR'], operatorProvinceCode: '79' })
+		const page = await call(statsPage.loader, `/operator/stats?${PERIOD}`, { cookie: (await signIn(target.id)).cookie })
+		expect(page.filters.province).toBe('79')
+		await call(operatorUsers.action, '/operator/users', { cookie: admin, form: form({ roles: [], operatorProvince: '79' }) })
+		expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ roles: ['MEMBER'], operatorProvinceCode: null })
 	})
 })
 

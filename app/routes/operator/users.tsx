@@ -4,6 +4,9 @@ import { z } from 'zod'
 import type { Route } from './+types/users'
 import type { PlatformRole } from '~/generated/prisma/client'
 import { Pagination } from '~/components/pagination'
+import type { AppLocale } from '~/locales'
+import { getLocale } from '~/middleware/i18next.server'
+import { listProvinces, provinceExists } from '~/models/reference.server'
 import { setPlatformRoles } from '~/models/user.server'
 import { hasRole, requireRole } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
@@ -11,13 +14,13 @@ import { pageTitle } from '~/utils/meta'
 import { requestMeta } from '~/utils/session.server'
 
 const PAGE_SIZE = 30
-const ASSIGNABLE = ['BROKER', 'OPERATOR', 'ADMIN'] as const
+const ASSIGNABLE = ['BROKER', 'OPERATOR', 'PROVINCIAL_OPERATOR', 'ADMIN'] as const
 // Operators may grant the broker role; only administrators hand out staff roles.
-const ADMIN_ONLY: ReadonlyArray<PlatformRole> = ['OPERATOR', 'ADMIN']
+const ADMIN_ONLY: ReadonlyArray<PlatformRole> = ['OPERATOR', 'PROVINCIAL_OPERATOR', 'ADMIN']
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'operator.users.title')
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
 	const me = await requireRole(request, 'OPERATOR')
 	const url = new URL(request.url)
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200).normalize('NFC')
@@ -37,39 +40,46 @@ export async function loader({ request }: Route.LoaderArgs) {
 				name: true,
 				email: true,
 				roles: true,
+				operatorProvinceCode: true,
 				memberships: { where: { status: 'ACTIVE' }, select: { organisation: { select: { name: true } } } },
 			},
 		}),
 	])
-	return { users, q, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), isAdmin: hasRole(me, 'ADMIN'), me: me.id }
+	const provinces = await listProvinces(getLocale(context) as AppLocale)
+	return { users, q, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), isAdmin: hasRole(me, 'ADMIN'), me: me.id, provinces }
 }
 
 const ActionSchema = z.object({
 	userId: z.string().min(1).max(40),
-	roles: z.array(z.enum(ASSIGNABLE)).max(3),
+	roles: z.array(z.enum(ASSIGNABLE)).max(4),
+	operatorProvince: z.string().regex(/^(\d{2})?$/).optional(),
 })
 
 export async function action({ request }: Route.ActionArgs) {
 	const me = await requireRole(request, 'OPERATOR')
 	const form = await request.formData()
-	const parsed = ActionSchema.safeParse({ userId: form.get('userId'), roles: form.getAll('roles') })
+	const parsed = ActionSchema.safeParse({ userId: form.get('userId'), roles: form.getAll('roles'), operatorProvince: form.get('operatorProvince') ?? undefined })
 	if (!parsed.success) return data({ error: 'errors.badRequest', saved: null }, { status: 400 })
-	const target = await prisma.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true, name: true, roles: true } })
+	const target = await prisma.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true, name: true, roles: true, operatorProvinceCode: true } })
 	if (!target) return data({ error: 'errors.notFound', saved: null }, { status: 404 })
 	const isAdmin = hasRole(me, 'ADMIN') && me.roles.includes('ADMIN')
 	const wanted = new Set<PlatformRole>(parsed.data.roles)
-	const changedStaffRole = ADMIN_ONLY.some((role) => wanted.has(role) !== target.roles.includes(role))
+	const province = wanted.has('PROVINCIAL_OPERATOR') ? parsed.data.operatorProvince || null : null
+	if (wanted.has('PROVINCIAL_OPERATOR') && !(province && (await provinceExists(province)))) {
+		return data({ error: 'operator.users.provinceRequired', saved: null }, { status: 400 })
+	}
+	const changedStaffRole = ADMIN_ONLY.some((role) => wanted.has(role) !== target.roles.includes(role)) || (wanted.has('PROVINCIAL_OPERATOR') && province !== target.operatorProvinceCode)
 	if (changedStaffRole && !isAdmin) return data({ error: 'operator.users.adminOnly', saved: null }, { status: 403 })
 	if (target.id === me.id && target.roles.includes('ADMIN') && !wanted.has('ADMIN')) {
 		return data({ error: 'operator.users.selfDemote', saved: null }, { status: 409 })
 	}
-	await setPlatformRoles(me.id, target.id, [...wanted], requestMeta(request))
+	await setPlatformRoles(me.id, target.id, [...wanted], requestMeta(request), province)
 	return { error: null, saved: target.name }
 }
 
 export default function OperatorUsers({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation()
-	const { users, q, isAdmin } = loaderData
+	const { users, q, isAdmin, provinces } = loaderData
 	return (
 		<section className="card">
 			<h2>{t('operator.users.title')}</h2>
@@ -127,10 +137,22 @@ export default function OperatorUsers({ loaderData, actionData }: Route.Componen
 												{t(`roles.${role}`)}
 											</label>
 										))}
+										<label className="checkbox">
+											<span className="visually-hidden">{t('operator.users.province')}</span>
+											<select name="operatorProvince" defaultValue={user.operatorProvinceCode ?? ''} disabled={!isAdmin} aria-label={t('operator.users.province')}>
+												<option value="">{t('operator.users.province')}</option>
+												{provinces.map((p) => (
+													<option key={p.code} value={p.code}>
+														{p.name}
+													</option>
+												))}
+											</select>
+										</label>
 										{/* Disabled boxes are not submitted; carry the staff roles a non-admin cannot change. */}
 										{!isAdmin
 											? ADMIN_ONLY.filter((role) => user.roles.includes(role)).map((role) => <input key={role} type="hidden" name="roles" value={role} />)
 											: null}
+										{!isAdmin && user.operatorProvinceCode ? <input type="hidden" name="operatorProvince" value={user.operatorProvinceCode} /> : null}
 										<button type="submit" className="button button--small">
 											{t('operator.users.save')}
 										</button>
