@@ -17,8 +17,6 @@ import {
 	fromZod,
 	jsonBody,
 	jsonResponse,
-	pageOf,
-	pageParameters,
 	pathParameter,
 	queryFromZod,
 	ref,
@@ -28,6 +26,7 @@ import {
 	type PathItem,
 	type ResponseObject,
 } from '../openapi-kit.server'
+import { publicListNotes, publicListParameters, publicPageOf, publicReadResponses, publicRecordNotes, publicRecordParameters } from './meta.server'
 
 const string = { type: 'string' }
 const nullableString = { type: ['string', 'null'] }
@@ -36,15 +35,15 @@ const nullableDateTime = { type: ['string', 'null'], format: 'date-time' }
 const money = { type: ['integer', 'null'], minimum: 0, maximum: LIMITS.money, description: 'Whole đồng (VND).' }
 const stringList = { type: 'array', items: string }
 
-const etagHeader: ResponseObject['headers'] = {
-	ETag: { description: 'The version of the listing, e.g. "7": send it back in If-Match to change it safely.', schema: string },
-}
+const ETAG = 'The version of the listing, then a digest of this answer: `"7.AbC…"`. Send it back in If-Match to change the listing safely (only the version is compared), or in If-None-Match to revalidate a copy.'
+
+const etagHeader: ResponseObject['headers'] = { ETag: { description: ETAG, schema: string } }
 
 const ifMatch: Parameter = {
 	name: 'If-Match',
 	in: 'header',
 	required: false,
-	description: 'The version the change is based on (the ETag of an earlier answer, or its number). A newer stored version gets 409 version_conflict instead of being overwritten.',
+	description: 'The version the change is based on: the ETag of an earlier answer (`"7.AbC…"`), or its version number (`"7"`, `7`). A newer stored version gets 409 version_conflict (with the current ETag) instead of being overwritten.',
 	schema: string,
 }
 
@@ -166,7 +165,8 @@ const LIST_FILTERS: Record<string, string> = {
 	orgType: 'Type of the listing organisation.',
 	min: 'VND: the price or budget range overlaps [min, max]; an open end counts as unbounded.',
 	max: 'VND: see min.',
-	sort: 'newest (by publication), price-asc, price-desc, trl-desc or views.',
+	updatedSince: 'Only listings changed at or after this instant (ISO 8601 with a zone). View counts count as changes.',
+	sort: 'newest (by publication), price-asc, price-desc (listings without a price or budget last), trl-desc or views (numbered pages only).',
 }
 
 function paths(kind: ListingKind): Record<string, PathItem> {
@@ -183,11 +183,14 @@ function paths(kind: ListingKind): Record<string, PathItem> {
 			get: {
 				operationId: `list${Kind}s`,
 				summary: `List published ${noun}s`,
-				description: 'The same filters as the public list pages; unlike the pages, a filter that does not parse is a 400 naming it.',
+				description: [
+					'The same filters as the public list pages; unlike the pages, a filter that does not parse is a 400 naming it. Only published listings, for every caller.',
+					publicListNotes(['views']),
+				].join('\n\n'),
 				tags: [Tag],
 				security: security.public,
-				parameters: [...queryFromZod(kind === 'offer' ? OfferListQuery : DemandListQuery, LIST_FILTERS), ...pageParameters],
-				responses: { '200': jsonResponse(`A page of published ${noun}s.`, pageOf(ref(`${Kind}Summary`))), ...errors(400, 401) },
+				parameters: [...queryFromZod(kind === 'offer' ? OfferListQuery : DemandListQuery, LIST_FILTERS), ...publicListParameters()],
+				responses: publicReadResponses(`A page of published ${noun}s.`, publicPageOf(ref(`${Kind}Summary`))),
 			},
 			post: {
 				operationId: `create${Kind}`,
@@ -208,10 +211,12 @@ function paths(kind: ListingKind): Record<string, PathItem> {
 				description:
 					'Published ones for anyone; others for their organisation (members, its API keys) and operators, else 404. Insider fields (contact, pending changes, return reason' +
 					(kind === 'offer' ? ', the confidential section' : '') +
-					') are present only for the organisation and operators.',
+					') are present only for the organisation and operators.\n\n' +
+					publicRecordNotes(),
 				tags: [Tag],
 				security: security.public,
-				responses: { ...answer(`The ${noun}.`), ...errors(401, 404) },
+				parameters: publicRecordParameters(),
+				responses: publicReadResponses(`The ${noun}.`, dataOf(ref(Kind)), { etag: ETAG, statuses: [401, 404] }),
 			},
 			patch: {
 				operationId: `update${Kind}`,

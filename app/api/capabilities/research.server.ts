@@ -7,8 +7,6 @@ import {
 	errors,
 	jsonBody,
 	jsonResponse,
-	pageOf,
-	pageParameters,
 	pathParameter,
 	queryFromZod,
 	ref,
@@ -18,6 +16,7 @@ import {
 } from '../openapi-kit.server'
 import { BULK_MAX_BYTES, BULK_MAX_ITEMS } from '../research-bulk.server'
 import { ExpertListQuery, TaskResultListQuery } from '../research.server'
+import { publicListNotes, publicListParameters, publicPageOf, publicReadResponses, publicRecordNotes, publicRecordParameters } from './meta.server'
 
 const string = { type: 'string' }
 const nullableString = { type: ['string', 'null'] }
@@ -420,7 +419,8 @@ const TASK_RESULT_FILTERS: Record<string, string> = {
 	organisation: 'Id of the host organisation on Cầu Nối.',
 	province: 'Province code (see /reference/provinces).',
 	hasOffer: 'true: backed by at least one published offer; false: by none. yes/no work too.',
-	sort: 'newest (by end year), oldest or title.',
+	updatedSince: 'Only task results changed at or after this instant (ISO 8601 with a zone).',
+	sort: 'newest (by end year; unknown end years last), oldest (unknown last too) or title.',
 }
 
 const EXPERT_FILTERS: Record<string, string> = {
@@ -435,7 +435,8 @@ const EXPERT_FILTERS: Record<string, string> = {
 	level: 'Took part in a task of this level (with yearFrom/yearTo: the same task).',
 	yearFrom: 'Took part in a task running in or after this year.',
 	yearTo: 'Took part in a task running in or before this year.',
-	sort: 'name or newest.',
+	updatedSince: 'Only profiles changed at or after this instant (ISO 8601 with a zone).',
+	sort: 'name or newest (by addition to the directory).',
 }
 
 const dryRunParameter = {
@@ -468,11 +469,14 @@ const paths: Record<string, PathItem> = {
 		get: {
 			operationId: 'listTaskResults',
 			summary: 'List registered task results',
-			description: `Results of registered S&T tasks (national, ministerial, provincial, grassroots). Public. A filter that does not parse is a 400 naming it. \`meta.total\` stops at ${COUNT_CAP}.`,
+			description: [
+				`Results of registered S&T tasks (national, ministerial, provincial, grassroots). Public. A filter that does not parse is a 400 naming it. On numbered pages \`meta.total\` stops at ${COUNT_CAP}.`,
+				publicListNotes(),
+			].join('\n\n'),
 			tags: ['Task results'],
 			security: security.public,
-			parameters: [...queryFromZod(TaskResultListQuery, TASK_RESULT_FILTERS), ...pageParameters],
-			responses: { '200': jsonResponse('A page of task results.', pageOf(ref('TaskResultSummary'))), ...errors(400, 401) },
+			parameters: [...queryFromZod(TaskResultListQuery, TASK_RESULT_FILTERS), ...publicListParameters()],
+			responses: publicReadResponses('A page of task results.', publicPageOf(ref('TaskResultSummary'))),
 		},
 	},
 	'/task-results/bulk': {
@@ -492,21 +496,25 @@ const paths: Record<string, PathItem> = {
 		get: {
 			operationId: 'getTaskResult',
 			summary: 'One registered task result',
-			description: 'With its host organisation, the experts who took part and the published offers it backs. Public.',
+			description: `With its host organisation, the experts who took part and the published offers it backs. Public.\n\n${publicRecordNotes()}`,
 			tags: ['Task results'],
 			security: security.public,
-			responses: { '200': jsonResponse('The task result.', dataOf(ref('TaskResult'))), ...errors(401, 404) },
+			parameters: publicRecordParameters(),
+			responses: publicReadResponses('The task result.', dataOf(ref('TaskResult')), { statuses: [401, 404] }),
 		},
 	},
 	'/experts': {
 		get: {
 			operationId: 'listExperts',
 			summary: 'List the expert directory',
-			description: `Scientists and engineers who appraise and advise. Public; the e-mail is present for operators only. A filter that does not parse is a 400 naming it. \`meta.total\` stops at ${COUNT_CAP}.`,
+			description: [
+				`Scientists and engineers who appraise and advise. Public; the e-mail is present for operators only. A filter that does not parse is a 400 naming it. On numbered pages \`meta.total\` stops at ${COUNT_CAP}.`,
+				publicListNotes(),
+			].join('\n\n'),
 			tags: ['Experts'],
 			security: security.public,
-			parameters: [...queryFromZod(ExpertListQuery, EXPERT_FILTERS), ...pageParameters],
-			responses: { '200': jsonResponse('A page of experts.', pageOf(ref('ExpertSummary'))), ...errors(400, 401) },
+			parameters: [...queryFromZod(ExpertListQuery, EXPERT_FILTERS), ...publicListParameters()],
+			responses: publicReadResponses('A page of experts.', publicPageOf(ref('ExpertSummary'))),
 		},
 	},
 	'/experts/bulk': {
@@ -526,10 +534,11 @@ const paths: Record<string, PathItem> = {
 		get: {
 			operationId: 'getExpert',
 			summary: 'One expert profile',
-			description: 'With publications and task participation. Public; the e-mail is present for operators only.',
+			description: `With publications and task participation. Public; the e-mail is present for operators only.\n\n${publicRecordNotes()}`,
 			tags: ['Experts'],
 			security: security.public,
-			responses: { '200': jsonResponse('The expert.', dataOf(ref('Expert'))), ...errors(401, 404) },
+			parameters: publicRecordParameters(),
+			responses: publicReadResponses('The expert.', dataOf(ref('Expert')), { statuses: [401, 404] }),
 		},
 	},
 }
