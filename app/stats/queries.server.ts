@@ -247,7 +247,7 @@ export async function dealValues(scope: Scope): Promise<{ agreed: ValueRow; paid
  * reply. The recipient of a conversation is the organisation of the listing it was opened from,
  * else the recipient's first organisation. Columns: channel, recipient, asked, answered.
  */
-function enquiries(scope: Scope) {
+function enquiries(scope: Scope, organisationId?: string) {
 	const fieldOf = (table: string, id: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(table)} x WHERE x.id = ${id} AND ${scope.field} = ANY(x."fieldPaths"))`
 	return Prisma.sql`
 		WITH interest AS (
@@ -255,12 +255,20 @@ function enquiries(scope: Scope) {
 				CASE WHEN EXISTS (SELECT 1 FROM "Membership" mb WHERE mb."userId" = d."createdById" AND mb."organisationId" = d."buyerOrgId") THEN d."sellerOrgId"
 					WHEN EXISTS (SELECT 1 FROM "Membership" mb WHERE mb."userId" = d."createdById" AND mb."organisationId" = d."sellerOrgId") THEN d."buyerOrgId" END AS recipient
 			${dealScope({ ...scope, province: undefined })} AND ${inPeriod(Prisma.raw('d."createdAt"'), scope)}
+			${organisationId ? Prisma.sql`AND (d."buyerOrgId" = ${organisationId} OR d."sellerOrgId" = ${organisationId})` : Prisma.empty}
 		),
 		first_lines AS (
 			SELECT r.id, r."contextType", r."contextId", m."senderId" AS asker, m."createdAt" AS asked, m.seq
 			FROM "ChatRoom" r
 			JOIN LATERAL (SELECT cm."senderId", cm."createdAt", cm.seq FROM "ChatMessage" cm WHERE cm."roomId" = r.id AND cm.kind = 'TEXT' ORDER BY cm.seq LIMIT 1) m ON true
 			WHERE r.kind = 'DIRECT' AND ${inPeriod(Prisma.raw('m."createdAt"'), scope)}
+			${
+				// One organisation's page: only rooms it can be the recipient of (a member in it, or opened from its listing).
+				organisationId
+					? Prisma.sql`AND (EXISTS (SELECT 1 FROM "ChatMember" cmb JOIN "Membership" mb ON mb."userId" = cmb."userId" WHERE cmb."roomId" = r.id AND mb."organisationId" = ${organisationId})
+						OR r."contextId" IN (SELECT o.id FROM "Offer" o WHERE o."organisationId" = ${organisationId} UNION ALL SELECT x.id FROM "Demand" x WHERE x."organisationId" = ${organisationId}))`
+					: Prisma.empty
+			}
 			${
 				scope.field
 					? Prisma.sql`AND ((r."contextType" = 'offer' AND ${fieldOf('"Offer"', Prisma.raw('r."contextId"'))}) OR (r."contextType" = 'demand' AND ${fieldOf('"Demand"', Prisma.raw('r."contextId"'))}))`
@@ -301,7 +309,7 @@ export async function responseSignals(scope: Scope, by: 'type' | 'organisation' 
 	const rows = await prisma.$queryRaw<Array<{ key: string; channel: 'interest' | 'message'; received: bigint; answered: bigint; median: number | null }>>`
 		SELECT ${key} AS key, channel, count(*) AS received, count(answered) AS answered,
 			${median(Prisma.raw('answered - asked'))} AS median
-		FROM (${enquiries(scope)}) AS e
+		FROM (${enquiries(scope, organisationId)}) AS e
 		${organisationId ? Prisma.sql`WHERE recipient = ${organisationId}` : Prisma.empty}
 		GROUP BY 1, 2`
 	return rows.map((r) => ({ key: r.key, channel: r.channel, received: num(r.received), answered: num(r.answered), medianSeconds: numOrNull(r.median) }))

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Route } from './+types/detail'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { OrganisationResearch } from '~/components/research/organisation-research'
+import { BADGE_MIN_ENQUIRIES, BADGE_SHARE, organisationSignals } from '~/stats/signals.server'
 import { organisationResearch } from '~/task-results/organisation.server'
 import { answerOrganisationError, getOrganisationBySlug, removeMember, requestToJoin } from '~/models/organisation.server'
 import { canManage } from '~/models/organisation-schema'
@@ -34,12 +35,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		: null
 	const url = new URL(request.url)
 	const published = { organisationId: organisation.id, status: 'PUBLISHED' as const }
-	const [offers, demands, research] = await Promise.all([
+	const [offers, demands, research, signals] = await Promise.all([
 		prisma.offer.findMany({ where: published, select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 10 }),
 		prisma.demand.findMany({ where: published, select: { id: true, title: true }, orderBy: { publishedAt: 'desc' }, take: 10 }),
 		organisationResearch(organisation.id),
+		organisationSignals(organisation.id),
 	])
-	return { organisation, membership, signedIn: Boolean(user), saved: url.searchParams.get('saved') === '1', offers, demands, ...research }
+	// Everyone sees the badge; only members see the figures behind it.
+	const isMember = membership?.status === 'ACTIVE'
+	return {
+		organisation,
+		membership,
+		signedIn: Boolean(user),
+		saved: url.searchParams.get('saved') === '1',
+		offers,
+		demands,
+		...research,
+		badge: signals.badge ? { share: signals.share! } : null,
+		signals: isMember ? signals : null,
+		badgeRule: { share: BADGE_SHARE, min: BADGE_MIN_ENQUIRIES },
+	}
 }
 
 const IntentSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('join') }), z.object({ intent: z.literal('leave') })])
@@ -65,6 +80,35 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return redirect(`/organisations/${organisation.slug}`)
 }
 
+const percent = (share: number, language: string) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { style: 'percent', maximumFractionDigits: 0 }).format(share)
+
+/** Members' view of how their organisation answers enquiries (stats/signals.server). */
+function ResponseSignals({ signals, rule }: { signals: Route.ComponentProps['loaderData']['signals'] & object; rule: { share: number; min: number } }) {
+	const { t, i18n } = useTranslation()
+	const hours = (value: number | null) => (value === null ? null : t('stats.signals.median', { hours: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(value) }))
+	return (
+		<section className="card" data-testid="response-signals">
+			<h2>{t('stats.signals.title')}</h2>
+			<p className="muted">{t('stats.signals.intro')}</p>
+			{signals.received === 0 ? (
+				<p>{t('stats.signals.noData')}</p>
+			) : (
+				<ul className="plain-list">
+					<li>
+						{t('stats.signals.enquiries', { answered: signals.interest.answered, received: signals.interest.received })}
+						{hours(signals.interest.medianHours) ? `, ${hours(signals.interest.medianHours)}` : ''}
+					</li>
+					<li>
+						{t('stats.signals.messages', { answered: signals.message.answered, received: signals.message.received })}
+						{hours(signals.message.medianHours) ? `, ${hours(signals.message.medianHours)}` : ''}
+					</li>
+				</ul>
+			)}
+			<p className="muted small">{t('stats.signals.badgeRule', { share: percent(rule.share, i18n.language), min: rule.min })}</p>
+		</section>
+	)
+}
+
 export default function OrganisationPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation()
 	const { organisation: org, membership, signedIn } = loaderData
@@ -84,6 +128,11 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
 						) : (
 							<span className="badge badge--muted">{t('organisations.detail.unverifiedBadge')}</span>
 						)}
+						{loaderData.badge ? (
+							<span className="badge badge--responsive" data-testid="responsive-badge" title={t('stats.signals.badgeTitle', { share: percent(loaderData.badge.share, i18n.language) })}>
+								↩ {t('stats.signals.badge')}
+							</span>
+						) : null}
 					</p>
 				</div>
 				{manager ? (
@@ -140,6 +189,7 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
 					</section>
 				) : null}
 				<OrganisationResearch organisationId={org.id} taskResults={loaderData.taskResults} experts={loaderData.experts} />
+				{loaderData.signals ? <ResponseSignals signals={loaderData.signals} rule={loaderData.badgeRule} /> : null}
 				<section className="card">
 					<h2>{t('organisations.detail.about')}</h2>
 					{org.description ? <p className="prewrap">{org.description}</p> : <p className="muted">{t('common.none')}</p>}
