@@ -13,6 +13,8 @@ import { organisationsCapability } from './capabilities/organisations.server'
 import { referenceCapability } from './capabilities/reference.server'
 import { researchCapability } from './capabilities/research.server'
 import { searchCapability } from './capabilities/search.server'
+import { statsCapability } from './capabilities/stats.server'
+import { webhooksCapability } from './capabilities/webhooks.server'
 import { coreComponents, type ApiCapability, type HttpMethod, type JsonSchema, type PathItem } from './openapi-kit.server'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.server'
 import { BULK_MAX_BYTES } from './research-bulk.server'
@@ -35,6 +37,8 @@ export const CAPABILITIES: readonly ApiCapability[] = [
 	dealsCapability,
 	chatCapability,
 	changesCapability,
+	statsCapability,
+	webhooksCapability,
 ]
 
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete']
