@@ -83,7 +83,7 @@ export function buildOpenApiDocument(capabilities: readonly ApiCapability[] = CA
 			version: API_VERSION,
 			summary: "Open API of Cầu Nối, Vietnam's technology supply and demand exchange.",
 			description: [
-				'Answers are JSON: `{ "data": ... }` on success; lists add `meta` (page, pageSize, total, pageCount) and `links`.',
+				'Answers are JSON: `{ "data": ... }` on success; lists add `meta` and `links`: the public lists page by cursor (`meta.nextCursor`, `links.next`), the others by number (page, pageSize, total, pageCount).',
 				'Errors share one shape, `{ "error": { "code", "message", "fields"? } }`, with messages in the language of `Accept-Language` (vi or en; else the site language cookie; else Vietnamese).',
 				'Authenticate with an organisation API key (`Authorization: Bearer ck_…`, created on the organisation page) or, from the web site, the session cookie.',
 				`Request bodies are JSON (\`Content-Type: application/json\`), at most ${MAX_BODY_BYTES} bytes (the bulk pushes of task results and experts: ${BULK_MAX_BYTES}).`,
