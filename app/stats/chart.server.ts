@@ -27,7 +27,7 @@ function spec(table: StatTable): TopLevelSpec | null {
 	const shares = series.every((s) => s.kind === 'share')
 	const valueAxis = { title: null, format: shares ? '.0%' : ',.0f', tickMinStep: shares ? undefined : 1, grid: true }
 	const order = table.rows.map((row) => String(row[chart.x] ?? ''))
-	const categoryAxis = { title: null, labelLimit: 220, labelAngle: chart.type === 'hbar' ? 0 : undefined }
+	const categoryAxis = { title: null, labelLimit: 260, labelAngle: chart.type === 'hbar' ? 0 : undefined }
 	const color = {
 		field: 'series',
 		type: 'nominal' as const,
@@ -78,9 +78,9 @@ function spec(table: StatTable): TopLevelSpec | null {
 export async function renderChartSvg(table: StatTable, locale: AppLocale): Promise<string | null> {
 	const lite = spec(table)
 	if (!lite) return null
-	// vega.locale is not in vega's typings: (numberLocale, timeLocale) => formatters.
-	const formatters = (vega as unknown as { locale: (number: object, time: object | null) => vega.LocaleFormatters }).locale(NUMBER_LOCALES[locale], null)
-	const view = new vega.View(vega.parse(compile(lite).spec), { renderer: 'none', locale: formatters })
+	// At run time the option takes locale definitions ({ number, time }), not the formatters vega's typings name.
+	const options = { renderer: 'none', locale: { number: NUMBER_LOCALES[locale] } } as unknown as vega.ViewOptions
+	const view = new vega.View(vega.parse(compile(lite).spec), options)
 	try {
 		const svg = await view.toSVG()
 		// The table below carries the figures for assistive technology; the picture is decoration to it.
