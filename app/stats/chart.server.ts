@@ -3,6 +3,7 @@
  * so the page shows its charts without JavaScript. The chart reads the same rows as the table
  * under it; it is an image of the table (aria-hidden text, the table is what screen readers read).
  */
+import { createHash } from 'node:crypto'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import type { AppLocale } from '~/locales'
@@ -74,8 +75,30 @@ function spec(table: StatTable): TopLevelSpec | null {
 	} as TopLevelSpec
 }
 
+// Drawing costs milliseconds of CPU per chart while most requests ask for the same few tables
+// (the public page with its default filters): drawings are kept by their input's digest.
+const drawn = new Map<string, Promise<string | null>>()
+const DRAWN_MAX = 500
+
 /** The table's chart as an SVG document, or null when it has none or no rows. */
-export async function renderChartSvg(table: StatTable, locale: AppLocale): Promise<string | null> {
+export function renderChartSvg(table: StatTable, locale: AppLocale): Promise<string | null> {
+	const key = createHash('sha256').update(JSON.stringify([locale, table.chart, table.columns, table.rows])).digest('base64url')
+	let svg = drawn.get(key)
+	if (svg) {
+		// Refresh its place: the map iterates oldest first, so the least recently used goes first.
+		drawn.delete(key)
+	} else {
+		svg = draw(table, locale).catch((error: unknown) => {
+			drawn.delete(key)
+			throw error
+		})
+		if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value!)
+	}
+	drawn.set(key, svg)
+	return svg
+}
+
+async function draw(table: StatTable, locale: AppLocale): Promise<string | null> {
 	const lite = spec(table)
 	if (!lite) return null
 	// At run time the option takes locale definitions ({ number, time }), not the formatters vega's typings name.
