@@ -97,7 +97,7 @@ export async function buildProposal(values: ProposalFormValues, scope: StatsFilt
 	if (values.title.length > PROPOSAL_TITLE_MAX) throw new ProposalError('stats.unmet.errors.titleTooLong', { max: PROPOSAL_TITLE_MAX })
 	if (!(PROPOSAL_FORMATS as readonly string[]).includes(values.format)) throw new ProposalError('stats.unmet.errors.format')
 	// Unmet within the scope's province and field, whatever the period the page showed.
-	const unmet = new Set((await unmetDemands({ ...scope, from: '1970-01', to: '2999-12' }, 100_000)).map((d) => d.id))
+	const unmet = new Set((await unmetDemands({ ...scope, from: '1970-01', to: '2999-12' }, ids.length, ids)).map((d) => d.id))
 	if (ids.some((id) => !unmet.has(id))) throw new ProposalError('stats.unmet.errors.notUnmet')
 	const demands = await loadDemands(ids)
 	const fieldCode = values.field || commonField(demands)

@@ -345,11 +345,12 @@ export async function unmetTopics(scope: Scope, limit = 20) {
 
 export const UNMET_LIST_MAX = 500
 
-/** The unmet demands themselves, newest first: what an operator picks a task proposal from. */
-export async function unmetDemands(scope: Scope, limit = UNMET_LIST_MAX) {
+/** The unmet demands themselves, newest first: what an operator picks a task proposal from (`only`: among these ids). */
+export async function unmetDemands(scope: Scope, limit = UNMET_LIST_MAX, only?: string[]) {
 	return prisma.$queryRaw<Array<{ id: string; title: string; fieldCodes: string[]; keywords: string[]; publishedAt: Date; organisationName: string; provinceCode: string | null }>>`
 		SELECT l.id, l.title, l."fieldCodes", l.keywords, l."publishedAt", org.name AS "organisationName", COALESCE(l."provinceCode", org."provinceCode") AS "provinceCode"
 		FROM ${listingFrom('demand')} WHERE ${listingWhere(scope)} AND ${UNMET}
+		${only ? Prisma.sql`AND l.id = ANY(${only}::text[])` : Prisma.empty}
 		ORDER BY l."publishedAt" DESC, l.id LIMIT ${limit}`
 }
 
