@@ -396,7 +396,7 @@ async function recompute(filters: StatsFilters): Promise<Record<string, StatRow[
 	const unofferedTaskResults = breakdown.map((f) => {
 		const all = scopedResults.filter((r) => r.fieldPaths.includes(f.code))
 		const never = all.filter((r) => !r.offers.some((x) => x.offer.publishedAt !== null))
-		return { code: f.code, field: f.nameEn, results: all.length, unoffered: never.length, unofferedShare: ratio(never.length, all.length) }
+		return { code: f.code, field: f.nameEn, taskResults: all.length, unoffered: never.length, unofferedShare: ratio(never.length, all.length) }
 	})
 
 	return {

@@ -25,6 +25,35 @@ const col = (key: string, label: string, kind: StatColumn['kind']): StatColumn =
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 const name = (row: { nameVi: string; nameEn: string }, locale: AppLocale) => (locale === 'vi' ? row.nameVi : row.nameEn)
 
+/**
+ * A gap per breakdown field: how many there are (`total`), how many of them are the gap, and the
+ * share. The keys name both the columns and their labels (stats.columns.<key>).
+ */
+async function gapByField(
+	filters: StatsFilters,
+	t: T,
+	locale: AppLocale,
+	keys: { total: string; gap: string; share: string },
+	count: (scope: StatsFilters, codes: string[]) => Promise<Map<string, { total: number; gap: number }>>,
+) {
+	const fields = await q.breakdownFields(filters.field)
+	const counts = await count(filters, fields.map((f) => f.code))
+	return {
+		columns: [
+			col('code', t('stats.columns.code'), 'text'),
+			col('field', t('stats.columns.field'), 'label'),
+			col(keys.total, t(`stats.columns.${keys.total}`), 'count'),
+			col(keys.gap, t(`stats.columns.${keys.gap}`), 'count'),
+			col(keys.share, t(`stats.columns.${keys.share}`), 'share'),
+		],
+		rows: fields.map((f) => {
+			const c = counts.get(f.code) ?? { total: 0, gap: 0 }
+			return { code: f.code, field: name(f, locale), [keys.total]: c.total, [keys.gap]: c.gap, [keys.share]: share(c.gap, c.total) }
+		}),
+		chart: { type: 'hbar' as const, x: 'field', series: [keys.total, keys.gap] },
+	}
+}
+
 const builders: Record<FigureId, Builder> = {
 	async overTime(filters, t) {
 		const [offers, demands] = await Promise.all([q.listingsPerMonth('offer', filters), q.listingsPerMonth('demand', filters)])
@@ -165,22 +194,7 @@ const builders: Record<FigureId, Builder> = {
 	},
 
 	async unmetByField(filters, t, locale) {
-		const fields = await q.breakdownFields(filters.field)
-		const counts = await q.unmetPerField(filters, fields.map((f) => f.code))
-		return {
-			columns: [
-				col('code', t('stats.columns.code'), 'text'),
-				col('field', t('stats.columns.field'), 'label'),
-				col('demands', t('stats.columns.demands'), 'count'),
-				col('unmet', t('stats.columns.unmet'), 'count'),
-				col('unmetShare', t('stats.columns.unmetShare'), 'share'),
-			],
-			rows: fields.map((f) => {
-				const c = counts.get(f.code) ?? { demands: 0, unmet: 0 }
-				return { code: f.code, field: name(f, locale), demands: c.demands, unmet: c.unmet, unmetShare: share(c.unmet, c.demands) }
-			}),
-			chart: { type: 'hbar', x: 'field', series: ['demands', 'unmet'] },
-		}
+		return gapByField(filters, t, locale, { total: 'demands', gap: 'unmet', share: 'unmetShare' }, q.unmetPerField)
 	},
 
 	async unmetTopics(filters, t) {
@@ -193,22 +207,7 @@ const builders: Record<FigureId, Builder> = {
 	},
 
 	async unofferedTaskResults(filters, t, locale) {
-		const fields = await q.breakdownFields(filters.field)
-		const counts = await q.unofferedPerField(filters, fields.map((f) => f.code))
-		return {
-			columns: [
-				col('code', t('stats.columns.code'), 'text'),
-				col('field', t('stats.columns.field'), 'label'),
-				col('results', t('stats.columns.taskResults'), 'count'),
-				col('unoffered', t('stats.columns.unoffered'), 'count'),
-				col('unofferedShare', t('stats.columns.unofferedShare'), 'share'),
-			],
-			rows: fields.map((f) => {
-				const c = counts.get(f.code) ?? { results: 0, unoffered: 0 }
-				return { code: f.code, field: name(f, locale), results: c.results, unoffered: c.unoffered, unofferedShare: share(c.unoffered, c.results) }
-			}),
-			chart: { type: 'hbar', x: 'field', series: ['results', 'unoffered'] },
-		}
+		return gapByField(filters, t, locale, { total: 'taskResults', gap: 'unoffered', share: 'unofferedShare' }, q.unofferedPerField)
 	},
 }
 

@@ -323,14 +323,14 @@ const UNMET = Prisma.sql`l.status IN ('PUBLISHED', 'EXPIRED') AND NOT EXISTS (
 	SELECT 1 FROM "Match" m JOIN "Offer" o ON o.id = m."offerId"
 	WHERE m."demandId" = l.id AND m.kind = 'OFFER_DEMAND' AND m.score >= ${MATCH_THRESHOLD} AND o.status = 'PUBLISHED')`
 
-/** Demands (published or expired) and unmet demands per breakdown field. */
+/** Demands (published or expired: total) and unmet demands (gap) per breakdown field. */
 export async function unmetPerField(scope: Scope, codes: string[]) {
-	if (codes.length === 0) return new Map<string, { demands: number; unmet: number }>()
+	if (codes.length === 0) return new Map<string, { total: number; gap: number }>()
 	const rows = await prisma.$queryRaw<Array<{ key: string; demands: bigint; unmet: bigint }>>`
 		SELECT p.code AS key, count(DISTINCT l.id) AS demands, count(DISTINCT l.id) FILTER (WHERE ${UNMET}) AS unmet
 		FROM ${listingFrom('demand')} CROSS JOIN LATERAL unnest(l."fieldPaths") AS p(code)
 		WHERE ${listingWhere(scope)} AND l.status IN ('PUBLISHED', 'EXPIRED') AND p.code = ANY(${codes}::text[]) GROUP BY 1`
-	return new Map(rows.map((r) => [r.key, { demands: num(r.demands), unmet: num(r.unmet) }]))
+	return new Map(rows.map((r) => [r.key, { total: num(r.demands), gap: num(r.unmet) }]))
 }
 
 /** The keywords unmet demands name most, with how many demands name each (case folded). */
@@ -355,11 +355,11 @@ export async function unmetDemands(scope: Scope, limit = UNMET_LIST_MAX, only?: 
 }
 
 /**
- * Registered task results per breakdown field, and those no offer was ever published on (all
+ * Registered task results (total) per breakdown field, and those no offer was ever published on (gap; all
  * registered results: a result is a gap however long ago it was registered, so no period).
  */
 export async function unofferedPerField(scope: Scope, codes: string[]) {
-	if (codes.length === 0) return new Map<string, { results: number; unoffered: number }>()
+	if (codes.length === 0) return new Map<string, { total: number; gap: number }>()
 	const rows = await prisma.$queryRaw<Array<{ key: string; results: bigint; unoffered: bigint }>>`
 		SELECT p.code AS key, count(DISTINCT t.id) AS results,
 			count(DISTINCT t.id) FILTER (WHERE NOT EXISTS (
@@ -370,5 +370,5 @@ export async function unofferedPerField(scope: Scope, codes: string[]) {
 		${scope.province ? Prisma.sql`AND COALESCE(t."provinceCode", org."provinceCode") = ${scope.province}` : Prisma.empty}
 		${scope.field ? Prisma.sql`AND ${scope.field} = ANY(t."fieldPaths")` : Prisma.empty}
 		GROUP BY 1`
-	return new Map(rows.map((r) => [r.key, { results: num(r.results), unoffered: num(r.unoffered) }]))
+	return new Map(rows.map((r) => [r.key, { total: num(r.results), gap: num(r.unoffered) }]))
 }
