@@ -36,7 +36,7 @@ function spec(table: StatTable): TopLevelSpec | null {
 		scale: { range: PALETTE },
 		legend: series.length > 1 ? { title: null, orient: 'bottom' as const } : null,
 	}
-	const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, background: 'white', config: { font: 'DejaVu Sans, sans-serif', view: { stroke: null } } }
+	const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, background: 'white', config: { font: 'DejaVu Sans, sans-serif', view: { stroke: null }, axis: { labelFontSize: 12 }, legend: { labelFontSize: 12, labelLimit: 360 } } }
 	if (chart.type === 'line') {
 		return {
 			...base,
@@ -47,7 +47,7 @@ function spec(table: StatTable): TopLevelSpec | null {
 		} as TopLevelSpec
 	}
 	if (chart.type === 'hbar') {
-		const band = Math.max(14, 10 * series.length + 6)
+		const band = series.length > 1 ? 12 * series.length + 8 : 24
 		return {
 			...base,
 			width: WIDTH - 240,

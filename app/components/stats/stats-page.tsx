@@ -41,9 +41,11 @@ export function StatsFigures({ data, basePath, children }: { data: StatsPageData
 					{t('stats.downloadAll')}
 				</a>
 			</p>
-			{figures.map(({ table, svg }) => (
-				<StatFigure key={table.id} table={table} svg={svg} filters={filters} basePath={basePath} locale={locale} />
-			))}
+			<div className="stat-grid">
+				{figures.map(({ table, svg }) => (
+					<StatFigure key={table.id} table={table} svg={svg} filters={filters} basePath={basePath} locale={locale} />
+				))}
+			</div>
 			{children}
 		</div>
 	)

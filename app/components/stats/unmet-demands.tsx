@@ -30,7 +30,7 @@ export function UnmetDemands({ data, echo }: { data: StatsPageData; echo: Propos
 						</p>
 					) : null}
 					{unmet.truncated ? <p className="muted">{t('stats.unmet.truncated', { count: unmet.demands.length })}</p> : null}
-					<div className="table-scroll">
+					<div className="table-scroll table-scroll--tall">
 						<table className="table">
 							<thead>
 								<tr>
