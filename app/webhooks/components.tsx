@@ -1,9 +1,11 @@
 // UI shared by the webhooks pages (no data access).
 import type { FieldMetadata } from '@conform-to/react'
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms'
 import { WEBHOOK_EVENT_TYPES } from './events'
+import { WebhookFormSchema } from './schema'
 
 function CopyButton({ text }: { text: string }) {
 	const { t } = useTranslation()
@@ -48,6 +50,11 @@ type Fields = {
 	events: FieldMetadata<string[]>
 	fieldCodes: FieldMetadata<string | undefined>
 	provinceCode: FieldMetadata<string | undefined>
+}
+
+/** The form's HTML constraints; the field codes are one optional text (the schema turns them into a list). */
+export function webhookFormConstraint() {
+	return { ...getZodConstraint(WebhookFormSchema), fieldCodes: { required: false, maxLength: 400 } }
 }
 
 const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [])

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { z } from 'zod'
@@ -14,7 +14,7 @@ import { formatDateTime } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
 import { consume } from '~/utils/rate-limit.server'
 import { msg } from '~/utils/validation'
-import { SecretReveal, useAttemptError, VerifyHelp, WebhookFields } from '~/webhooks/components'
+import { SecretReveal, useAttemptError, VerifyHelp, webhookFormConstraint, WebhookFields } from '~/webhooks/components'
 import { requireWebhookPage } from '~/webhooks/pages.server'
 import { WebhookFormSchema } from '~/webhooks/schema'
 import {
@@ -141,7 +141,7 @@ export default function WebhookPage({ loaderData, actionData }: Route.ComponentP
 			fieldCodes: webhook.fieldCodes.join(', '),
 			provinceCode: webhook.provinceCode ?? '',
 		},
-		constraint: getZodConstraint(WebhookFormSchema),
+		constraint: webhookFormConstraint(),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: WebhookFormSchema }),
 		shouldRevalidate: 'onBlur',
 	})

@@ -1,5 +1,11 @@
 // The organisation's webhooks pages: loaders and actions with real requests and a real database.
+import i18next from 'i18next'
+import { createElement, type ComponentType } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { createRoutesStub } from 'react-router'
 import { describe, expect, test, afterEach } from 'vitest'
+import { resources } from '~/locales'
 import { useTestDatabase } from '../../../tests/db'
 import { addMember, createOwner, createUser, localeContext, makeRequest, outcome, signIn } from '../../../tests/factories'
 import { drainWebhooks } from '~/webhooks/relay.server'
@@ -164,5 +170,60 @@ describe('managing webhooks', () => {
 		const refused = await call(list, 'action', path, { slug: organisation.slug }, { cookie, form: createForm('http://127.0.0.1:9/one-more') })
 		expect(refused.status).toBe(409)
 		expect((refused.body as { result: { error: Record<string, string[]> } }).result.error['']).toEqual([expect.stringMatching(/^webhooks\.errors\.tooMany/)])
+	})
+})
+
+/** A page as the server sends it (no JavaScript), after a loader and optionally an action. */
+function html(Component: unknown, path: string, pattern: string, loaderData: unknown, actionData: unknown, lng: 'vi' | 'en') {
+	const i18n = i18next.createInstance()
+	void i18n.init({ resources, lng, fallbackLng: 'vi', initAsync: false, interpolation: { escapeValue: false } })
+	const Stub = createRoutesStub([{ id: 'page', path: pattern, Component: Component as ComponentType, loader: () => loaderData, action: () => actionData }])
+	const hydrationData = { loaderData: { page: loaderData }, ...(actionData ? { actionData: { page: actionData } } : {}) }
+	return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(Stub, { initialEntries: [path], hydrationData })))
+}
+
+describe('rendered without JavaScript', () => {
+	test('both pages render in both languages with plain forms, the secret once, the log and its attempts', async () => {
+		const receiver = await startReceiver((request) => (request.headers['cau-noi-event'] === 'ping' ? { status: 500, body: '<b>lỗi</b>' } : { status: 200 }))
+		receivers.push(receiver)
+		const { user, organisation } = await createOwner()
+		const { cookie } = await signIn(user.id)
+		const path = `/organisations/${organisation.slug}/webhooks`
+		const created = await call(list, 'action', path, { slug: organisation.slug }, { cookie, form: createForm(receiver.url(), { fieldCodes: '405' }) })
+		const { id, secret } = (created.body as { created: { id: string; secret: string } }).created
+		const listed = (await call(list, 'loader', path, { slug: organisation.slug }, { cookie })).body
+		const refused = await call(list, 'action', path, { slug: organisation.slug }, { cookie, form: createForm('https://10.9.8.7/hook') })
+		const detailParams = { slug: organisation.slug, id }
+		await call(detail, 'action', `${path}/${id}`, detailParams, { cookie, form: { intent: 'ping' } })
+		await drainWebhooks()
+		const rotated = (await call(detail, 'action', `${path}/${id}`, detailParams, { cookie, form: { intent: 'rotate' } })).body
+		const page = (await call(detail, 'loader', `${path}/${id}?done=ping`, detailParams, { cookie })).body
+
+		for (const lng of ['vi', 'en'] as const) {
+			const listHtml = html(list.default, path, '/organisations/:slug/webhooks', listed, created.body, lng)
+			expect(listHtml).toContain(secret)
+			expect(listHtml).toMatch(/<form[^>]*method="post"/)
+			expect(listHtml).not.toMatch(/name="fieldCodes"[^>]*required|required[^>]*name="fieldCodes"/)
+			// A refused form comes back with what was typed and the reason on its field.
+			const refusedHtml = html(list.default, path, '/organisations/:slug/webhooks', listed, refused.body, lng)
+			expect(refusedHtml).toMatch(/<input type="checkbox" name="events" checked="" value="deal.stageChanged"/)
+			expect(refusedHtml).toMatch(/<input type="checkbox" name="events" value="listing.published"\/>/)
+			expect(refusedHtml).toContain('value="https://10.9.8.7/hook"')
+			expect(refusedHtml).toContain(resources[lng].translation.webhooks.errors.url.private)
+			expect(listHtml).toContain(receiver.url())
+			expect(listHtml).not.toMatch(/webhooks\.|\{\{/)
+			const withoutAction = html(list.default, path, '/organisations/:slug/webhooks', listed, undefined, lng)
+			expect(withoutAction).not.toContain(secret)
+
+			const detailHtml = html(detail.default, `${path}/${id}?done=ping`, '/organisations/:slug/webhooks/:id', page, rotated, lng)
+			const newSecret = (rotated as { rotated: { secret: string } }).rotated.secret
+			expect(detailHtml).toContain(newSecret)
+			expect(detailHtml).toContain('&lt;b&gt;lỗi&lt;/b&gt;')
+			expect(detailHtml).not.toContain('<b>lỗi</b>')
+			expect(detailHtml).toMatch(/<input type="hidden" name="intent" value="redeliver"\/>/)
+			expect(detailHtml).toContain(lng === 'vi' ? 'Mã trả lời không thuộc nhóm 2xx' : 'The status code is not 2xx')
+			expect(detailHtml).toContain('value="405"')
+			expect(detailHtml).not.toMatch(/webhooks\.|\{\{/)
+		}
 	})
 })

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/webhooks'
@@ -13,7 +13,7 @@ import { formatDateTime } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
 import { consume } from '~/utils/rate-limit.server'
 import { msg } from '~/utils/validation'
-import { SecretReveal, VerifyHelp, WebhookFields } from '~/webhooks/components'
+import { SecretReveal, VerifyHelp, webhookFormConstraint, WebhookFields } from '~/webhooks/components'
 import { MAX_WEBHOOKS } from '~/webhooks/events'
 import { requireWebhookPage } from '~/webhooks/pages.server'
 import { WebhookFormSchema } from '~/webhooks/schema'
@@ -60,7 +60,7 @@ export default function WebhooksPage({ loaderData, actionData }: Route.Component
 	const [form, fields] = useForm({
 		id: 'create-webhook',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(WebhookFormSchema),
+		constraint: webhookFormConstraint(),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: WebhookFormSchema }),
 		shouldRevalidate: 'onBlur',
 	})
