@@ -7,7 +7,7 @@ import { recordAudit } from '~/models/audit.server'
 import { canManage, membershipRole, OrganisationError } from '~/models/organisation.server'
 import { prisma } from '~/utils/db.server'
 import { cleanLine } from '~/utils/text'
-import { inTransaction } from '~/utils/transaction.server'
+import { inTransaction, type Tx } from '~/utils/transaction.server'
 import { msg } from '~/utils/validation'
 import { MAX_WEBHOOKS, PING_EVENT } from './events'
 import { checkWebhookUrl, defaultGuardPolicy, type GuardPolicy } from './guard.server'
@@ -82,8 +82,10 @@ function toView(row: Row, now = new Date()) {
 
 export type WebhookView = ReturnType<typeof toView>
 
-async function findOwned(organisationId: string, webhookId: string) {
-	const row = await prisma.webhookSubscription.findFirst({ where: { id: webhookId, organisationId }, select: viewSelect })
+// Inside a transaction, pass its client: the embedded database has one connection, which the
+// transaction holds, so a query on the pool would wait for it forever.
+async function findOwned(organisationId: string, webhookId: string, client: Tx | typeof prisma = prisma) {
+	const row = await client.webhookSubscription.findFirst({ where: { id: webhookId, organisationId }, select: viewSelect })
 	if (!row) throw new OrganisationError('webhooks.errors.notFound', 404)
 	return row
 }
@@ -144,7 +146,7 @@ export async function createWebhook(actorId: string, organisationId: string, inp
 export async function updateWebhook(actorId: string, organisationId: string, webhookId: string, patch: Partial<WebhookInput> & { active?: boolean }) {
 	await requireWebhookManager(actorId, organisationId)
 	const row = await inTransaction(async ({ tx }) => {
-		const before = await findOwned(organisationId, webhookId)
+		const before = await findOwned(organisationId, webhookId, tx)
 		const now = new Date()
 		const toggled = patch.active !== undefined && patch.active !== before.active
 		const data: Prisma.WebhookSubscriptionUpdateInput = {
@@ -198,7 +200,7 @@ export async function rotateWebhookSecret(actorId: string, organisationId: strin
 export async function deleteWebhook(actorId: string, organisationId: string, webhookId: string) {
 	await requireWebhookManager(actorId, organisationId)
 	return inTransaction(async ({ tx }) => {
-		const before = await findOwned(organisationId, webhookId)
+		const before = await findOwned(organisationId, webhookId, tx)
 		// Deliveries, attempts and pings go with it (cascade); a delivery in flight finds nothing to record.
 		await tx.webhookSubscription.delete({ where: { id: webhookId } })
 		await recordAudit(tx, { actorId, organisationId, action: 'webhook.delete', entityType: 'WebhookSubscription', entityId: webhookId, data: { url: before.url } })
@@ -210,7 +212,7 @@ export async function deleteWebhook(actorId: string, organisationId: string, web
 export async function sendTestEvent(actorId: string, organisationId: string, webhookId: string) {
 	await requireWebhookManager(actorId, organisationId)
 	return inTransaction(async ({ tx, afterCommit }) => {
-		const webhook = await findOwned(organisationId, webhookId)
+		const webhook = await findOwned(organisationId, webhookId, tx)
 		const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, slug: true, name: true } })
 		const event = await tx.webhookEvent.create({
 			data: {
@@ -233,7 +235,7 @@ export async function sendTestEvent(actorId: string, organisationId: string, web
 export async function redeliver(actorId: string, organisationId: string, webhookId: string, deliveryId: string) {
 	await requireWebhookManager(actorId, organisationId)
 	return inTransaction(async ({ tx, afterCommit }) => {
-		const webhook = await findOwned(organisationId, webhookId)
+		const webhook = await findOwned(organisationId, webhookId, tx)
 		const delivery = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, subscriptionId: webhookId }, select: { id: true, status: true, event: { select: { type: true } } } })
 		if (!delivery) throw new OrganisationError('webhooks.errors.deliveryNotFound', 404)
 		if (!webhook.active && delivery.event.type !== PING_EVENT) throw new OrganisationError('webhooks.errors.redeliverDisabled', 409)
