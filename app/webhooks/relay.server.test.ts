@@ -8,7 +8,7 @@ import { enqueue } from '~/jobs/queue.server'
 import * as healthz from '~/routes/healthz'
 import { useTestDatabase } from '../../tests/db'
 import { createOwner } from '../../tests/factories'
-import { DISABLE_AFTER_MS, drainWebhooks, RETRY_DELAYS_MS, startWebhookRelay } from './relay.server'
+import { DISABLE_AFTER_MS, drainWebhooks, EVENT_RETENTION_MS, purgeWebhookEvents, RETRY_DELAYS_MS, startWebhookRelay } from './relay.server'
 import { createWebhook, listDeliveries, redeliver, rotateWebhookSecret, sendTestEvent, updateWebhook } from './subscriptions.server'
 import { startReceiver, type Receiver } from './test-receiver.server'
 
@@ -356,5 +356,22 @@ describe('test events and redelivery', () => {
 		await expect(redeliver(user.id, organisation.id, webhook.id, failed.id)).rejects.toMatchObject({ code: 'webhooks.errors.redeliverDisabled' })
 		await updateWebhook(user.id, organisation.id, webhook.id, { active: true })
 		await redeliver(user.id, organisation.id, webhook.id, failed.id)
+	})
+})
+
+describe('retention', () => {
+	test('events older than the retention are purged with their log once settled; pending ones stay', async () => {
+		const r = await receiver()
+		const { webhook } = await subscribe(r.url())
+		await addTaskResult()
+		await drainWebhooks()
+		r.answer(() => ({ status: 500 }))
+		await addTaskResult()
+		await drainWebhooks()
+		expect(await prisma.webhookDelivery.groupBy({ by: ['status'], where: { subscriptionId: webhook.id }, _count: true })).toHaveLength(2)
+		const later = new Date(Date.now() + EVENT_RETENTION_MS + 60_000)
+		expect(await purgeWebhookEvents({ now: () => later })).toBe(1)
+		expect(await prisma.webhookDelivery.findMany({ where: { subscriptionId: webhook.id }, select: { status: true } })).toEqual([{ status: 'PENDING' }])
+		expect(await prisma.webhookAttempt.count({ where: { delivery: { subscriptionId: webhook.id } } })).toBe(1)
 	})
 })
