@@ -33,6 +33,9 @@ export type ListingKind = keyof typeof LISTING_TABLES
 // Columns are UTC timestamps without a zone; the bounds are made the same, whatever the session's TimeZone.
 const utc = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
 
+// `@>` rather than `= ANY(...)`: the GIN indexes on fieldPaths answer containment only.
+const hasField = (column: string, field: string) => Prisma.sql`${Prisma.raw(column)} @> ARRAY[${field}]::text[]`
+
 const inPeriod = (column: Prisma.Sql, scope: Scope) => {
 	const { start, end } = periodRange(scope)
 	return Prisma.sql`${column} >= ${utc(start)} AND ${column} < ${utc(end)}`
@@ -42,7 +45,7 @@ const inPeriod = (column: Prisma.Sql, scope: Scope) => {
 function listingWhere(scope: Scope) {
 	return Prisma.sql`l."publishedAt" IS NOT NULL AND ${inPeriod(Prisma.raw('l."publishedAt"'), scope)}
 		${scope.province ? Prisma.sql`AND COALESCE(l."provinceCode", org."provinceCode") = ${scope.province}` : Prisma.empty}
-		${scope.field ? Prisma.sql`AND ${scope.field} = ANY(l."fieldPaths")` : Prisma.empty}`
+		${scope.field ? Prisma.sql`AND ${hasField('l."fieldPaths"', scope.field)}` : Prisma.empty}`
 }
 
 const listingFrom = (kind: ListingKind) => Prisma.sql`${LISTING_TABLES[kind]} l JOIN "Organisation" org ON org.id = l."organisationId"`
@@ -123,7 +126,7 @@ function dealScope(scope: Scope) {
 		LEFT JOIN "Match" mt ON mt.id = d."matchId"
 		WHERE true
 		${scope.province ? Prisma.sql`AND (b."provinceCode" = ${scope.province} OR s."provinceCode" = ${scope.province})` : Prisma.empty}
-		${scope.field ? Prisma.sql`AND (${scope.field} = ANY(o."fieldPaths") OR ${scope.field} = ANY(dm."fieldPaths"))` : Prisma.empty}`
+		${scope.field ? Prisma.sql`AND (${hasField('o."fieldPaths"', scope.field)} OR ${hasField('dm."fieldPaths"', scope.field)})` : Prisma.empty}`
 }
 
 // A step is reached when the deal first moved to it or past it (an off-platform close reaches them all).
@@ -159,7 +162,7 @@ export async function funnel(scope: Scope): Promise<FunnelCounts> {
 		JOIN "Demand" dm ON dm.id = m."demandId" JOIN "Organisation" bo ON bo.id = dm."organisationId"
 		WHERE m.kind = 'OFFER_DEMAND' AND m.score >= ${MATCH_THRESHOLD} AND ${inPeriod(Prisma.raw('m."createdAt"'), scope)}
 		${scope.province ? Prisma.sql`AND (so."provinceCode" = ${scope.province} OR bo."provinceCode" = ${scope.province})` : Prisma.empty}
-		${scope.field ? Prisma.sql`AND (${scope.field} = ANY(o."fieldPaths") OR ${scope.field} = ANY(dm."fieldPaths"))` : Prisma.empty}`
+		${scope.field ? Prisma.sql`AND (${hasField('o."fieldPaths"', scope.field)} OR ${hasField('dm."fieldPaths"', scope.field)})` : Prisma.empty}`
 	const [row] = await prisma.$queryRaw<
 		Array<{
 			interest: bigint
@@ -248,7 +251,8 @@ export async function dealValues(scope: Scope): Promise<{ agreed: ValueRow; paid
  * else the recipient's first organisation. Columns: channel, recipient, asked, answered.
  */
 function enquiries(scope: Scope, organisationId?: string) {
-	const fieldOf = (table: string, id: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(table)} x WHERE x.id = ${id} AND ${scope.field} = ANY(x."fieldPaths"))`
+	// Used only when a field is filtered on.
+	const fieldOf = (table: string, id: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(table)} x WHERE x.id = ${id} AND ${hasField('x."fieldPaths"', scope.field!)})`
 	return Prisma.sql`
 		WITH interest AS (
 			SELECT d.id, d."createdAt" AS asked,
@@ -368,7 +372,7 @@ export async function unofferedPerField(scope: Scope, codes: string[]) {
 		CROSS JOIN LATERAL unnest(t."fieldPaths") AS p(code)
 		WHERE p.code = ANY(${codes}::text[])
 		${scope.province ? Prisma.sql`AND COALESCE(t."provinceCode", org."provinceCode") = ${scope.province}` : Prisma.empty}
-		${scope.field ? Prisma.sql`AND ${scope.field} = ANY(t."fieldPaths")` : Prisma.empty}
+		${scope.field ? Prisma.sql`AND ${hasField('t."fieldPaths"', scope.field)}` : Prisma.empty}
 		GROUP BY 1`
 	return new Map(rows.map((r) => [r.key, { total: num(r.results), gap: num(r.unoffered) }]))
 }
