@@ -208,7 +208,10 @@ async function seedExchange() {
 	// Direct conversations: the factory asks the institute about its offer (answered after 5 h);
 	// the company writes to the university's member without a listing (never answered).
 	const direct = async (asker: { id: string }, recipient: { id: string }, context: { type: string; id: string } | null, lines: Array<[string, Date]>) => {
-		const room = await prisma.chatRoom.create({ data: { kind: 'DIRECT', directKey: [asker.id, recipient.id].sort().join('|'), contextType: context?.type, contextId: context?.id } })
+		// As the chat model keeps them: the room's time and its last line's.
+		const room = await prisma.chatRoom.create({
+			data: { kind: 'DIRECT', directKey: [asker.id, recipient.id].sort().join('|'), contextType: context?.type, contextId: context?.id, createdAt: lines[0]![1], lastMessageAt: lines.at(-1)![1] },
+		})
 		await prisma.chatMember.createMany({ data: [asker, recipient].map((u) => ({ roomId: room.id, userId: u.id, source: 'DIRECT' as const })) })
 		let seq = 0
 		for (const [senderId, createdAt] of lines) await prisma.chatMessage.create({ data: { roomId: room.id, seq: ++seq, clientMsgId: crypto.randomUUID(), senderId, body: 'x', createdAt } })

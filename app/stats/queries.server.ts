@@ -24,6 +24,16 @@ export function periodRange(scope: Pick<Scope, 'from' | 'to'>) {
 	return { start: monthStart(scope.from), end: monthStart(addMonths(scope.to, 1)) }
 }
 
+/**
+ * Runs one statistics statement without PostgreSQL's JIT compiler: their correlated subqueries
+ * look expensive enough to be compiled on every call, which cost more than running them
+ * (bench/stats.ts: two thirds of the slow figures' time).
+ */
+async function query<T>(sql: Prisma.Sql): Promise<T> {
+	const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL jit = off`, prisma.$queryRaw<T>(sql)])
+	return rows
+}
+
 const num = (value: bigint | number | null | undefined) => (value === null || value === undefined ? 0 : Number(value))
 const numOrNull = (value: bigint | number | null | undefined) => (value === null || value === undefined ? null : Number(value))
 
@@ -54,9 +64,9 @@ const toMap = (rows: Array<{ key: string | null; count: bigint }>) => new Map(ro
 
 /** Offers or demands first published per month ("YYYY-MM"). Columns hold UTC without a zone: read as UTC, then shown in Vietnam. */
 export async function listingsPerMonth(kind: ListingKind, scope: Scope) {
-	const rows = await prisma.$queryRaw<Array<{ key: string; count: bigint }>>`
+	const rows = await query<Array<{ key: string; count: bigint }>>(Prisma.sql`
 		SELECT to_char((l."publishedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS key, count(*) AS count
-		FROM ${listingFrom(kind)} WHERE ${listingWhere(scope)} GROUP BY 1`
+		FROM ${listingFrom(kind)} WHERE ${listingWhere(scope)} GROUP BY 1`)
 	return toMap(rows)
 }
 
@@ -74,42 +84,42 @@ export async function breakdownFields(field: string | undefined) {
 /** Listings per breakdown field; a listing under two of them counts in both. */
 export async function listingsPerField(kind: ListingKind, scope: Scope, codes: string[]) {
 	if (codes.length === 0) return new Map<string, number>()
-	const rows = await prisma.$queryRaw<Array<{ key: string; count: bigint }>>`
+	const rows = await query<Array<{ key: string; count: bigint }>>(Prisma.sql`
 		SELECT p.code AS key, count(DISTINCT l.id) AS count
 		FROM ${listingFrom(kind)} CROSS JOIN LATERAL unnest(l."fieldPaths") AS p(code)
-		WHERE ${listingWhere(scope)} AND p.code = ANY(${codes}::text[]) GROUP BY 1`
+		WHERE ${listingWhere(scope)} AND p.code = ANY(${codes}::text[]) GROUP BY 1`)
 	return toMap(rows)
 }
 
 /** Listings per province (the listing's own, else its organisation's). */
 export async function listingsPerProvince(kind: ListingKind, scope: Scope) {
-	const rows = await prisma.$queryRaw<Array<{ key: string; count: bigint }>>`
+	const rows = await query<Array<{ key: string; count: bigint }>>(Prisma.sql`
 		SELECT COALESCE(l."provinceCode", org."provinceCode") AS key, count(*) AS count
-		FROM ${listingFrom(kind)} WHERE ${listingWhere(scope)} GROUP BY 1`
+		FROM ${listingFrom(kind)} WHERE ${listingWhere(scope)} GROUP BY 1`)
 	return toMap(rows)
 }
 
 /** Offers per TRL or demands per minimum TRL ("" for none given). */
 export async function listingsPerTrl(kind: ListingKind, scope: Scope) {
 	const column = kind === 'offer' ? Prisma.raw('l.trl') : Prisma.raw('l."minTrl"')
-	const rows = await prisma.$queryRaw<Array<{ key: string | null; count: bigint }>>`
-		SELECT ${column}::text AS key, count(*) AS count FROM ${listingFrom(kind)} WHERE ${listingWhere(scope)} GROUP BY 1`
+	const rows = await query<Array<{ key: string | null; count: bigint }>>(Prisma.sql`
+		SELECT ${column}::text AS key, count(*) AS count FROM ${listingFrom(kind)} WHERE ${listingWhere(scope)} GROUP BY 1`)
 	return toMap(rows)
 }
 
 /** Offers per IP status. */
 export async function offersPerIpStatus(scope: Scope) {
-	const rows = await prisma.$queryRaw<Array<{ key: string; count: bigint }>>`
-		SELECT l."ipStatus"::text AS key, count(*) AS count FROM ${listingFrom('offer')} WHERE ${listingWhere(scope)} GROUP BY 1`
+	const rows = await query<Array<{ key: string; count: bigint }>>(Prisma.sql`
+		SELECT l."ipStatus"::text AS key, count(*) AS count FROM ${listingFrom('offer')} WHERE ${listingWhere(scope)} GROUP BY 1`)
 	return toMap(rows)
 }
 
 /** Listings per transfer mode they name; a listing naming two counts in both. */
 export async function listingsPerTransferMode(kind: ListingKind, scope: Scope) {
-	const rows = await prisma.$queryRaw<Array<{ key: string; count: bigint }>>`
+	const rows = await query<Array<{ key: string; count: bigint }>>(Prisma.sql`
 		SELECT mode::text AS key, count(*) AS count
 		FROM ${listingFrom(kind)} CROSS JOIN LATERAL unnest(l."transferModes") AS mode
-		WHERE ${listingWhere(scope)} GROUP BY 1`
+		WHERE ${listingWhere(scope)} GROUP BY 1`)
 	return toMap(rows)
 }
 
@@ -156,14 +166,14 @@ const median = (expression: Prisma.Sql) => Prisma.sql`percentile_cont(0.5) WITHI
 
 /** Matches proposed and deals started in the period, and how far those deals got. */
 export async function funnel(scope: Scope): Promise<FunnelCounts> {
-	const [matchRow] = await prisma.$queryRaw<Array<{ count: bigint }>>`
+	const [matchRow] = await query<Array<{ count: bigint }>>(Prisma.sql`
 		SELECT count(*) AS count FROM "Match" m
 		JOIN "Offer" o ON o.id = m."offerId" JOIN "Organisation" so ON so.id = o."organisationId"
 		JOIN "Demand" dm ON dm.id = m."demandId" JOIN "Organisation" bo ON bo.id = dm."organisationId"
 		WHERE m.kind = 'OFFER_DEMAND' AND m.score >= ${MATCH_THRESHOLD} AND ${inPeriod(Prisma.raw('m."createdAt"'), scope)}
 		${scope.province ? Prisma.sql`AND (so."provinceCode" = ${scope.province} OR bo."provinceCode" = ${scope.province})` : Prisma.empty}
-		${scope.field ? Prisma.sql`AND (${hasField('o."fieldPaths"', scope.field)} OR ${hasField('dm."fieldPaths"', scope.field)})` : Prisma.empty}`
-	const [row] = await prisma.$queryRaw<
+		${scope.field ? Prisma.sql`AND (${hasField('o."fieldPaths"', scope.field)} OR ${hasField('dm."fieldPaths"', scope.field)})` : Prisma.empty}`)
+	const [row] = await query<
 		Array<{
 			interest: bigint
 			from_match: bigint
@@ -177,7 +187,7 @@ export async function funnel(scope: Scope): Promise<FunnelCounts> {
 			m_paid: number | null
 			m_transferred: number | null
 		}>
-	>`
+	>(Prisma.sql`
 		WITH steps AS (
 			SELECT d.id, d."createdAt" AS interest, mt."createdAt" AS matched,
 				${reachedAt(REACHED.nda)} AS nda, ${reachedAt(REACHED.agreement)} AS agreement,
@@ -191,7 +201,7 @@ export async function funnel(scope: Scope): Promise<FunnelCounts> {
 			${median(Prisma.raw('agreement - nda'))} AS m_agreement,
 			${median(Prisma.raw('paid - agreement'))} AS m_paid,
 			${median(Prisma.raw('transferred - paid'))} AS m_transferred
-		FROM steps`
+		FROM steps`)
 	return {
 		matches: num(matchRow?.count),
 		interest: num(row?.interest),
@@ -215,7 +225,7 @@ export type ValueRow = { deals: number; total: number; median: number | null }
 /** Agreed (signed on the platform), paid through the platform, and recorded off-platform, in the period. */
 export async function dealValues(scope: Scope): Promise<{ agreed: ValueRow; paid: ValueRow; offPlatform: ValueRow }> {
 	type Raw = { deals: bigint; total: bigint | null; median: number | null }
-	const [agreed] = await prisma.$queryRaw<Raw[]>`
+	const [agreed] = await query<Raw[]>(Prisma.sql`
 		WITH scoped AS (SELECT d.id ${dealScope(scope)} AND NOT d."offPlatform"),
 		signed AS (
 			SELECT DISTINCT ON (sd.id) sd.id, a."priceVnd" AS value
@@ -224,8 +234,8 @@ export async function dealValues(scope: Scope): Promise<{ agreed: ValueRow; paid
 			AND ${inPeriod(Prisma.raw('GREATEST(a."buyerSignedAt", a."sellerSignedAt")'), scope)}
 			ORDER BY sd.id, a.version DESC
 		)
-		SELECT count(*) AS deals, sum(value) AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median FROM signed`
-	const [paid] = await prisma.$queryRaw<Raw[]>`
+		SELECT count(*) AS deals, sum(value) AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median FROM signed`)
+	const [paid] = await query<Raw[]>(Prisma.sql`
 		WITH scoped AS (SELECT d.id ${dealScope(scope)}),
 		paid AS (
 			SELECT sd.id, sum(p.amount - p."refundedAmount") AS value
@@ -233,10 +243,10 @@ export async function dealValues(scope: Scope): Promise<{ agreed: ValueRow; paid
 			WHERE p."paidAt" IS NOT NULL AND p.status IN ('PAID', 'REFUNDED') AND ${inPeriod(Prisma.raw('p."paidAt"'), scope)}
 			GROUP BY sd.id
 		)
-		SELECT count(*) AS deals, sum(value) AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median FROM paid`
-	const [offPlatform] = await prisma.$queryRaw<Raw[]>`
+		SELECT count(*) AS deals, sum(value) AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median FROM paid`)
+	const [offPlatform] = await query<Raw[]>(Prisma.sql`
 		SELECT count(*) AS deals, sum(d."outcomeValue") AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY d."outcomeValue") AS median
-		${dealScope(scope)} AND d."offPlatform" AND d."outcomeValue" IS NOT NULL AND ${inPeriod(Prisma.raw('d."outcomeDate"'), scope)}`
+		${dealScope(scope)} AND d."offPlatform" AND d."outcomeValue" IS NOT NULL AND ${inPeriod(Prisma.raw('d."outcomeDate"'), scope)}`)
 	const shape = (r: Raw | undefined): ValueRow => ({ deals: num(r?.deals), total: num(r?.total), median: numOrNull(r?.median) })
 	return { agreed: shape(agreed), paid: shape(paid), offPlatform: shape(offPlatform) }
 }
@@ -266,6 +276,8 @@ function enquiries(scope: Scope, organisationId?: string) {
 			FROM "ChatRoom" r
 			JOIN LATERAL (SELECT cm."senderId", cm."createdAt", cm.seq FROM "ChatMessage" cm WHERE cm."roomId" = r.id AND cm.kind = 'TEXT' ORDER BY cm.seq LIMIT 1) m ON true
 			WHERE r.kind = 'DIRECT' AND ${inPeriod(Prisma.raw('m."createdAt"'), scope)}
+			-- A room written to before the period ends and again since it began is the only kind whose first line can fall in it.
+			AND r."createdAt" < ${utc(periodRange(scope).end)} AND r."lastMessageAt" >= ${utc(periodRange(scope).start)}
 			${
 				// One organisation's page: only rooms it can be the recipient of (a member in it, or opened from its listing).
 				organisationId
@@ -310,12 +322,12 @@ export type SignalRow = { key: string; channel: 'interest' | 'message'; received
 /** Enquiries received and answered per organisation type (or per organisation), by channel. */
 export async function responseSignals(scope: Scope, by: 'type' | 'organisation' = 'type', organisationId?: string): Promise<SignalRow[]> {
 	const key = by === 'type' ? Prisma.raw('type') : Prisma.raw('recipient')
-	const rows = await prisma.$queryRaw<Array<{ key: string; channel: 'interest' | 'message'; received: bigint; answered: bigint; median: number | null }>>`
+	const rows = await query<Array<{ key: string; channel: 'interest' | 'message'; received: bigint; answered: bigint; median: number | null }>>(Prisma.sql`
 		SELECT ${key} AS key, channel, count(*) AS received, count(answered) AS answered,
 			${median(Prisma.raw('answered - asked'))} AS median
 		FROM (${enquiries(scope, organisationId)}) AS e
 		${organisationId ? Prisma.sql`WHERE recipient = ${organisationId}` : Prisma.empty}
-		GROUP BY 1, 2`
+		GROUP BY 1, 2`)
 	return rows.map((r) => ({ key: r.key, channel: r.channel, received: num(r.received), answered: num(r.answered), medianSeconds: numOrNull(r.median) }))
 }
 
@@ -330,20 +342,20 @@ const UNMET = Prisma.sql`l.status IN ('PUBLISHED', 'EXPIRED') AND NOT EXISTS (
 /** Demands (published or expired: total) and unmet demands (gap) per breakdown field. */
 export async function unmetPerField(scope: Scope, codes: string[]) {
 	if (codes.length === 0) return new Map<string, { total: number; gap: number }>()
-	const rows = await prisma.$queryRaw<Array<{ key: string; demands: bigint; unmet: bigint }>>`
+	const rows = await query<Array<{ key: string; demands: bigint; unmet: bigint }>>(Prisma.sql`
 		SELECT p.code AS key, count(DISTINCT l.id) AS demands, count(DISTINCT l.id) FILTER (WHERE ${UNMET}) AS unmet
 		FROM ${listingFrom('demand')} CROSS JOIN LATERAL unnest(l."fieldPaths") AS p(code)
-		WHERE ${listingWhere(scope)} AND l.status IN ('PUBLISHED', 'EXPIRED') AND p.code = ANY(${codes}::text[]) GROUP BY 1`
+		WHERE ${listingWhere(scope)} AND l.status IN ('PUBLISHED', 'EXPIRED') AND p.code = ANY(${codes}::text[]) GROUP BY 1`)
 	return new Map(rows.map((r) => [r.key, { total: num(r.demands), gap: num(r.unmet) }]))
 }
 
 /** The keywords unmet demands name most, with how many demands name each (case folded). */
 export async function unmetTopics(scope: Scope, limit = 20) {
-	const rows = await prisma.$queryRaw<Array<{ key: string; count: bigint }>>`
+	const rows = await query<Array<{ key: string; count: bigint }>>(Prisma.sql`
 		SELECT lower(k) AS key, count(DISTINCT l.id) AS count
 		FROM ${listingFrom('demand')} CROSS JOIN LATERAL unnest(l.keywords) AS k
 		WHERE ${listingWhere(scope)} AND ${UNMET} AND btrim(k) <> ''
-		GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`
+		GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`)
 	return rows.map((r) => ({ keyword: r.key, demands: num(r.count) }))
 }
 
@@ -351,11 +363,11 @@ export const UNMET_LIST_MAX = 500
 
 /** The unmet demands themselves, newest first: what an operator picks a task proposal from (`only`: among these ids). */
 export async function unmetDemands(scope: Scope, limit = UNMET_LIST_MAX, only?: string[]) {
-	return prisma.$queryRaw<Array<{ id: string; title: string; fieldCodes: string[]; keywords: string[]; publishedAt: Date; organisationName: string; provinceCode: string | null }>>`
+	return query<Array<{ id: string; title: string; fieldCodes: string[]; keywords: string[]; publishedAt: Date; organisationName: string; provinceCode: string | null }>>(Prisma.sql`
 		SELECT l.id, l.title, l."fieldCodes", l.keywords, l."publishedAt", org.name AS "organisationName", COALESCE(l."provinceCode", org."provinceCode") AS "provinceCode"
 		FROM ${listingFrom('demand')} WHERE ${listingWhere(scope)} AND ${UNMET}
 		${only ? Prisma.sql`AND l.id = ANY(${only}::text[])` : Prisma.empty}
-		ORDER BY l."publishedAt" DESC, l.id LIMIT ${limit}`
+		ORDER BY l."publishedAt" DESC, l.id LIMIT ${limit}`)
 }
 
 /**
@@ -364,7 +376,7 @@ export async function unmetDemands(scope: Scope, limit = UNMET_LIST_MAX, only?: 
  */
 export async function unofferedPerField(scope: Scope, codes: string[]) {
 	if (codes.length === 0) return new Map<string, { total: number; gap: number }>()
-	const rows = await prisma.$queryRaw<Array<{ key: string; results: bigint; unoffered: bigint }>>`
+	const rows = await query<Array<{ key: string; results: bigint; unoffered: bigint }>>(Prisma.sql`
 		SELECT p.code AS key, count(DISTINCT t.id) AS results,
 			count(DISTINCT t.id) FILTER (WHERE NOT EXISTS (
 				SELECT 1 FROM "OfferTaskResult" x JOIN "Offer" o ON o.id = x."offerId" WHERE x."taskResultId" = t.id AND o."publishedAt" IS NOT NULL)) AS unoffered
@@ -373,6 +385,6 @@ export async function unofferedPerField(scope: Scope, codes: string[]) {
 		WHERE p.code = ANY(${codes}::text[])
 		${scope.province ? Prisma.sql`AND COALESCE(t."provinceCode", org."provinceCode") = ${scope.province}` : Prisma.empty}
 		${scope.field ? Prisma.sql`AND ${hasField('t."fieldPaths"', scope.field)}` : Prisma.empty}
-		GROUP BY 1`
+		GROUP BY 1`)
 	return new Map(rows.map((r) => [r.key, { total: num(r.results), gap: num(r.unoffered) }]))
 }

@@ -19,10 +19,12 @@ async function organisationAnswering(asked: number, answered: number, { old = 0 
 		const asker = await createUser()
 		// Conversations older than a year do not count.
 		const start = i < asked ? hoursAgo(48 + i) : hoursAgo(24 * 400)
-		const room = await prisma.chatRoom.create({ data: { kind: 'DIRECT', directKey: `${asker.id}|${member.id}` } })
+		const answeredToo = i < answered || i >= asked
+		// As the chat model keeps them: the room's time and its last line's.
+		const room = await prisma.chatRoom.create({ data: { kind: 'DIRECT', directKey: `${asker.id}|${member.id}`, createdAt: start, lastMessageAt: new Date(start.getTime() + (answeredToo ? 2 * 3600_000 : 0)) } })
 		await prisma.chatMember.createMany({ data: [asker, member].map((u) => ({ roomId: room.id, userId: u.id, source: 'DIRECT' as const })) })
 		await prisma.chatMessage.create({ data: { roomId: room.id, seq: 1, clientMsgId: crypto.randomUUID(), senderId: asker.id, body: 'Xin chào', createdAt: start } })
-		if (i < answered || i >= asked) {
+		if (answeredToo) {
 			await prisma.chatMessage.create({ data: { roomId: room.id, seq: 2, clientMsgId: crypto.randomUUID(), senderId: member.id, body: 'Chào bạn', createdAt: new Date(start.getTime() + 2 * 3600_000) } })
 		}
 	}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "DealEvent_dealId_toStage_createdAt_idx" ON "DealEvent"("dealId", "toStage", "createdAt");
