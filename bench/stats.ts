@@ -805,7 +805,8 @@ try {
 	for (const id of OPERATOR_FIGURES) {
 		captured.length = 0
 		await buildFigure(id, national, 'vi')
-		for (const c of captured) statements.push({ figure: id, ...c })
+		// Only the figures' reads: the app wraps each in a transaction that sets `jit = off` (BEGIN, SET LOCAL, COMMIT are captured too).
+		for (const c of captured) if (/^\s*(SELECT|WITH)\b/i.test(c.query)) statements.push({ figure: id, ...c })
 	}
 	await logging.$disconnect()
 	store.__caunoiPrisma = undefined
