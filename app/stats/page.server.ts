@@ -37,6 +37,12 @@ export function scopedFilters(request: Request, access: Pick<StatsAccess, 'locke
 	return access.lockedProvince ? { ...filters, province: access.lockedProvince } : filters
 }
 
+/** "Toàn quốc" or "Tỉnh/thành: Hà Nội": what the figures cover, on the page and in the workbook. */
+function scopeLabel(filters: StatsFilters, provinces: Array<{ code: string; name: string }>, locale: AppLocale) {
+	if (!filters.province) return translateKey(locale, 'stats.scopeNational')
+	return translateKey(locale, 'stats.scopeProvince', { province: provinces.find((p) => p.code === filters.province)?.name ?? filters.province })
+}
+
 export type FigureView = { table: StatTable; svg: string | null }
 
 async function withCharts(tables: StatTable[], locale: AppLocale): Promise<FigureView[]> {
@@ -58,7 +64,7 @@ export async function statsPageData(request: Request, context: Readonly<RouterCo
 		locale,
 		filters,
 		lockedProvince: access.lockedProvince,
-		scopeLabel: filters.province ? translateKey(locale, 'stats.scopeProvince', { province: provinceName(filters.province) ?? filters.province }) : translateKey(locale, 'stats.scopeNational'),
+		scopeLabel: scopeLabel(filters, provinces, locale),
 		figures: await withCharts(tables, locale),
 		provinces,
 		fieldOptions: fields.filter((f) => f.level <= 2),
@@ -126,13 +132,10 @@ export async function statsDownload(request: Request, context: Readonly<RouterCo
 	invariantResponse(format, 'stats.errors.badFormat', { status: 400 })
 	const figure = search.get('figure')
 	const allowed = access.audience === 'operator' ? OPERATOR_FIGURES : PUBLIC_FIGURES
-	const provinces = await listProvinces(locale)
-	const scopeLabel = filters.province
-		? translateKey(locale, 'stats.scopeProvince', { province: provinces.find((p) => p.code === filters.province)?.name ?? filters.province })
-		: translateKey(locale, 'stats.scopeNational')
 	if (figure === 'all') {
 		invariantResponse(format === 'xlsx', 'stats.errors.badFormat', { status: 400 })
-		return workbookResponse(await buildFigures(access.audience, filters, locale), filters, scopeLabel, locale)
+		const [tables, provinces] = await Promise.all([buildFigures(access.audience, filters, locale), listProvinces(locale)])
+		return workbookResponse(tables, filters, scopeLabel(filters, provinces, locale), locale)
 	}
 	invariantResponse(isFigureId(figure) && allowed.includes(figure), 'stats.unknownFigure', { status: 404 })
 	const table = await buildFigure(figure, filters, locale)
