@@ -8,6 +8,7 @@ import { runExpiry } from '~/models/listing.server'
 import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
 import { sendTemplatedEmail } from '~/utils/mail.server'
+import { createWake } from '~/utils/wake'
 import { applyImport, validateImport } from '~/imports/run.server'
 import { runDigests, runInstantAlerts } from '~/search/alerts.server'
 import { reconcileIndex } from '~/search/reconcile.server'
@@ -227,31 +228,10 @@ export function startWorker(options: WorkerOptions = {}): Worker {
 
 	const running = new Set<Promise<void>>()
 	let stopping = false
-	let wakePending = false
-	let wake: (() => void) | null = null
 	let lastMaintenance = 0
 	let idleWaiters: Array<() => void> = []
 
-	function nudge() {
-		if (wake) wake()
-		else wakePending = true
-	}
-
-	function sleep(ms: number) {
-		if (wakePending) {
-			wakePending = false
-			return Promise.resolve()
-		}
-		return new Promise<void>((resolve) => {
-			const timer = setTimeout(done, ms)
-			function done() {
-				clearTimeout(timer)
-				wake = null
-				resolve()
-			}
-			wake = done
-		})
-	}
+	const { nudge, sleep } = createWake()
 
 	async function run(job: ClaimedJob) {
 		const handler = Object.hasOwn(handlers, job.queue) ? handlers[job.queue] : undefined

@@ -18,6 +18,7 @@ import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { inTransaction, type Unit } from '~/utils/transaction.server'
+import { createWake } from '~/utils/wake'
 import { DELIVERY_HEADER, EVENT_HEADER, PING_EVENT, SIGNATURE_HEADER, USER_AGENT } from './events'
 import { defaultGuardPolicy, type GuardPolicy } from './guard.server'
 import { sendWebhook, type SendOutcome } from './send.server'
@@ -369,31 +370,10 @@ export function startWebhookRelay(options: WebhookRelayOptions & { pollMs?: numb
 	const running = new Set<Promise<unknown>>()
 	const log = logger.child({ component: 'webhook-relay' })
 	let stopping = false
-	let wakePending = false
-	let wake: (() => void) | null = null
 	let lastPurge = 0
 	let idleWaiters: Array<() => void> = []
 
-	function nudge() {
-		if (wake) wake()
-		else wakePending = true
-	}
-
-	function sleep(ms: number) {
-		if (wakePending) {
-			wakePending = false
-			return Promise.resolve()
-		}
-		return new Promise<void>((done) => {
-			const timer = setTimeout(finish, ms)
-			function finish() {
-				clearTimeout(timer)
-				wake = null
-				done()
-			}
-			wake = finish
-		})
-	}
+	const { nudge, sleep } = createWake()
 
 	async function loop() {
 		while (!stopping) {
