@@ -25,6 +25,7 @@ import type { Prisma } from '../app/generated/prisma/client.ts'
 import type { IpStatusValue, TransferModeValue } from '../app/models/listing-schema.ts'
 import { provinces } from '../prisma/reference/provinces.ts'
 import { generateListings, Random, syntheticOrganisations, type GeneratedDemand, type GeneratedOffer } from '../prisma/seed/demo-listings.ts'
+import { selfTimes, type PlanNode } from './plan'
 
 const DATABASE = 'caunoi_bench_search'
 const SEED = 'bench-search'
@@ -1013,52 +1014,6 @@ function table(header: string[], lines: string[][], leftColumns = 1) {
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-')
-
-type PlanNode = {
-	'Node Type': string
-	'Actual Total Time'?: number
-	'Actual Loops'?: number
-	'Actual Rows'?: number
-	'Relation Name'?: string
-	'CTE Name'?: string
-	'Index Name'?: string
-	'Parent Relationship'?: string
-	'Subplan Name'?: string
-	Plans?: PlanNode[]
-}
-
-const totalTime = (node: PlanNode) => (node['Actual Total Time'] ?? 0) * (node['Actual Loops'] ?? 1)
-
-/**
- * Nodes by their own time (their total minus their children's), the largest first. A CTE runs
- * inside the first scan that reads it, so that scan's time has the CTE's subtracted, and the
- * CTE's own plan is not subtracted from the node it hangs under.
- */
-function selfTimes(root: PlanNode) {
-	const nodes: PlanNode[] = []
-	const collect = (node: PlanNode) => {
-		nodes.push(node)
-		for (const c of node.Plans ?? []) collect(c)
-	}
-	collect(root)
-	const cteTime = new Map<string, number>()
-	for (const n of nodes) if (n['Subplan Name']?.startsWith('CTE ')) cteTime.set(n['Subplan Name'].slice(4), totalTime(n))
-	const firstReader = new Map<string, PlanNode>()
-	for (const n of nodes) {
-		const cte = n['Node Type'] === 'CTE Scan' ? n['CTE Name'] : undefined
-		if (cte && totalTime(n) > totalTime(firstReader.get(cte) ?? n) - 1e-9) firstReader.set(cte, n)
-	}
-	return nodes
-		.map((node) => {
-			const children = (node.Plans ?? []).filter((c) => c['Parent Relationship'] !== 'InitPlan' && !c['Subplan Name']?.startsWith('CTE ')).reduce((s, c) => s + totalTime(c), 0)
-			const cte = node['CTE Name']
-			const materialised = cte && firstReader.get(cte) === node ? (cteTime.get(cte) ?? 0) : 0
-			const on = node['Relation Name'] ?? (cte ? `${cte}` : undefined) ?? node['Index Name']
-			const label = `${node['Subplan Name'] ? `[${node['Subplan Name']}] ` : ''}${node['Node Type']}${on ? ` on ${on}` : ''}`
-			return { label, self: Math.max(0, totalTime(node) - children - materialised), rows: (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) }
-		})
-		.sort((a, b) => b.self - a.self)
-}
 
 async function explain(client: pg.Client, name: string, statement: Prisma.Sql) {
 	const values = statement.values as unknown[]

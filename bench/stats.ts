@@ -31,6 +31,7 @@ import pg from 'pg'
 import type { Prisma } from '../app/generated/prisma/client.ts'
 import type { FigureId, StatTable } from '../app/stats/table.ts'
 import type { StatsFilters } from '../app/stats/filters.ts'
+import { selfTimes, type PlanNode } from './plan'
 
 const DATABASE = 'caunoi_bench_stats'
 
@@ -561,41 +562,6 @@ function table(header: string[], lines: string[][], leftColumns = 1) {
 
 const ms = (value: number) => (!Number.isFinite(value) ? '-' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2))
 const times = (value: number) => `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`
-
-type PlanNode = {
-	'Node Type': string
-	'Actual Total Time'?: number
-	'Actual Loops'?: number
-	'Actual Rows'?: number
-	'Relation Name'?: string
-	'CTE Name'?: string
-	'Index Name'?: string
-	'Parent Relationship'?: string
-	'Subplan Name'?: string
-	'Shared Hit Blocks'?: number
-	'Shared Read Blocks'?: number
-	Plans?: PlanNode[]
-}
-
-const totalTime = (node: PlanNode) => (node['Actual Total Time'] ?? 0) * (node['Actual Loops'] ?? 1)
-
-/** Nodes by their own time (their total minus their children's, CTEs charged once), largest first. */
-function selfTimes(root: PlanNode) {
-	const nodes: PlanNode[] = []
-	const collect = (node: PlanNode) => {
-		nodes.push(node)
-		for (const c of node.Plans ?? []) collect(c)
-	}
-	collect(root)
-	return nodes
-		.map((node) => {
-			const children = (node.Plans ?? []).filter((c) => !c['Subplan Name']?.startsWith('CTE ')).reduce((s, c) => s + totalTime(c), 0)
-			const on = node['Relation Name'] ?? node['CTE Name'] ?? node['Index Name']
-			const label = `${node['Subplan Name'] ? `[${node['Subplan Name']}] ` : ''}${node['Node Type']}${on ? ` on ${on}` : ''}${node['Index Name'] && node['Relation Name'] ? ` using ${node['Index Name']}` : ''}`
-			return { label, self: Math.max(0, totalTime(node) - children), rows: (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1), loops: node['Actual Loops'] ?? 1 }
-		})
-		.sort((a, b) => b.self - a.self)
-}
 
 // ─── Main ────────────────────────────────────────────────────────────────────
 

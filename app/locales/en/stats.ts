@@ -137,7 +137,6 @@ export default {
 		none: 'No unmet demand in this period.',
 		truncated: 'Showing the {{count}} newest demands; narrow the filters to see the others.',
 		select: 'Select',
-		selectAll: 'Select all',
 		demand: 'Demand',
 		organisation: 'Asking organisation',
 		published: 'Published',
@@ -205,6 +204,5 @@ export default {
 	errors: {
 		badFigure: 'There is no figure "{{figure}}".',
 		badFormat: 'The download format must be csv or xlsx.',
-		forbiddenProvince: 'You can see only your own province’s figures.',
 	},
 } satisfies Shape<typeof vi>

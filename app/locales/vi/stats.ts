@@ -134,7 +134,6 @@ export default {
 		none: 'Không có nhu cầu chưa được đáp ứng trong kỳ này.',
 		truncated: 'Hiển thị {{count}} nhu cầu mới nhất; thu hẹp bộ lọc để xem các nhu cầu khác.',
 		select: 'Chọn',
-		selectAll: 'Chọn tất cả',
 		demand: 'Nhu cầu',
 		organisation: 'Tổ chức đặt hàng',
 		published: 'Ngày công bố',
@@ -202,6 +201,5 @@ export default {
 	errors: {
 		badFigure: 'Không có bảng số liệu "{{figure}}".',
 		badFormat: 'Định dạng tải xuống phải là csv hoặc xlsx.',
-		forbiddenProvince: 'Bạn chỉ xem được số liệu của tỉnh/thành mình.',
 	},
 }
